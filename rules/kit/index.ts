@@ -1,0 +1,4 @@
+export * from './types';
+export * from './rule';
+export * from './checks';
+export * from './citations';

@@ -1,0 +1,130 @@
+import type { Edge, Lookup, RuleContext } from '../../../rules/kit/rule';
+import type { Path, PhiVerdict, Resolved, Resource, ValueNode } from '../../../rules/kit/types';
+import { mapEntry } from '../parse/tree';
+import { intrinsicOf, referencesIn, Resolver } from '../model/intrinsics';
+import type { TemplateModel } from '../model/model';
+
+const UNKNOWN_VERDICT: PhiVerdict = { verdict: 'unknown', chain: [] };
+
+/** Split `A.B[0].C` or `A.B.0.C` into segments. */
+export function parsePath(path: string | Path): Path {
+  if (typeof path !== 'string') return path;
+  const out: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1]) out.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/** Dotted Terraform attribute path with `[n]` indexes, the form used for unknown and sensitive paths. */
+export function terraformKey(path: Path): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
+  return s;
+}
+
+export class EngineContext implements RuleContext {
+  readonly family;
+  readonly resources;
+  readonly resolver: Resolver;
+  private readonly edgesOut = new Map<string, Edge[]>();
+  private readonly edgesIn = new Map<string, Edge[]>();
+  private readonly typeIndex = new Map<string, Resource[]>();
+
+  constructor(readonly model: TemplateModel, private readonly verdicts: Record<string, PhiVerdict>, maxReferenceDepth: number) {
+    this.family = model.family;
+    this.resources = model.resources;
+    this.resolver = new Resolver(model, maxReferenceDepth);
+    for (const e of model.edges) {
+      push(this.edgesOut, e.from, e);
+      push(this.edgesIn, e.to, e);
+    }
+    for (const r of model.resources) push(this.typeIndex, r.type, r);
+  }
+
+  byId(id: string): Resource | undefined {
+    return this.model.byId.get(id);
+  }
+
+  ofType(...types: string[]): Resource[] {
+    return types.flatMap((t) => this.typeIndex.get(t) ?? []);
+  }
+
+  get(resource: Resource, path: string | Path): Lookup {
+    const segments = parsePath(path);
+    const base = resource.propertiesPath;
+    let node: ValueNode | undefined = resource.properties;
+    const walked: (string | number)[] = [];
+    const tf = resource.terraform;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      if (tf && tf.unknownPaths.has(terraformKey(walked))) return this.unknownAt(resource, walked, node, `${resource.id}.${terraformKey(walked)} is known only after apply`);
+      if (!node) return { resolved: { kind: 'absent' }, path: [...base, ...walked], present: false };
+      const intrinsic = intrinsicOf(node);
+      if (intrinsic) {
+        // A container computed by an intrinsic: resolve it, then walk the plain value.
+        const r = this.resolver.resolve(node);
+        return { ...walkResolved(r, segments.slice(i)), path: [...base, ...walked], node, present: false };
+      }
+      if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
+      else node = node.kind === 'map' ? mapEntry(node, seg)?.value : undefined;
+      if (!node) {
+        if (tf && tf.unknownPaths.has(terraformKey([...walked, seg]))) return this.unknownAt(resource, [...walked, seg], undefined, `${resource.id}.${terraformKey([...walked, seg])} is known only after apply`);
+        return { resolved: { kind: 'absent' }, path: [...base, ...walked], present: false };
+      }
+      walked.push(seg);
+    }
+    if (tf && tf.unknownPaths.has(terraformKey(walked))) return this.unknownAt(resource, walked, node, `${resource.id}.${terraformKey(walked)} is known only after apply`);
+    return { resolved: this.resolver.resolve(node), path: [...base, ...walked], node, present: true };
+  }
+
+  private unknownAt(resource: Resource, walked: Path, node: ValueNode | undefined, reason: string): Lookup {
+    return { resolved: { kind: 'unknown', reason }, path: [...resource.propertiesPath, ...walked], node, present: true };
+  }
+
+  resolve(node: ValueNode | undefined): Resolved {
+    return this.resolver.resolve(node);
+  }
+
+  edgesFrom(id: string): Edge[] {
+    return this.edgesOut.get(id) ?? [];
+  }
+
+  edgesTo(id: string): Edge[] {
+    return this.edgesIn.get(id) ?? [];
+  }
+
+  phi(id: string): PhiVerdict {
+    return this.verdicts[id] ?? UNKNOWN_VERDICT;
+  }
+
+  refersTo(node: ValueNode | undefined, id: string): boolean {
+    if (!node) return false;
+    if (node.kind === 'scalar') return node.value === id;
+    return referencesIn(node).some((r) => r.name === id);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function walkResolved(r: Resolved, rest: Path): { resolved: Resolved } {
+  if (r.kind === 'unknown' || r.kind === 'absent') return { resolved: r };
+  if (r.kind === 'oneOf') return { resolved: { kind: 'oneOf', options: r.options.map((o) => walkResolved(o, rest).resolved), via: r.via } };
+  let v: unknown = r.value;
+  for (const seg of rest) {
+    if (v === null || typeof v !== 'object') return { resolved: { kind: 'absent' } };
+    v = (v as Record<string | number, unknown>)[seg];
+    if (v === undefined) return { resolved: { kind: 'absent' } };
+  }
+  return { resolved: { kind: 'known', value: v as never, via: r.via } };
+}

@@ -1,0 +1,114 @@
+import type { Rule } from '../../../rules/kit/rule';
+import type { Resource } from '../../../rules/kit/types';
+import { buildCfnModel } from '../model/cfn';
+import type { TemplateModel } from '../model/model';
+import { buildPlanModel } from '../model/tfplan';
+import { detect, mightBeTemplate } from '../parse/detect';
+import { parseJson } from '../parse/json';
+import { DEFAULT_BUDGETS, type Budgets } from '../parse/limits';
+import { spanOfPath, type ParsedDocument } from '../parse/tree';
+import { parseYaml } from '../parse/yaml';
+import { computePhi } from '../phi';
+import { defaultConfig, type HipaaConfig } from './config';
+import { EngineContext } from './context';
+import { formatMessage } from './messages';
+import { defaultRuleIndex, type RuleIndex } from './registry';
+import { adjustForPhi } from './severity';
+import { applySuppressions } from './suppress';
+import type { Analysis, Finding, LintOptions, Problem } from './types';
+
+export interface EngineOptions extends LintOptions {
+  budgets?: Budgets;
+  rules?: RuleIndex;
+}
+
+/** Text → findings. Pure: no file system, no network, no global state. Used unchanged by the CLI and the language server. */
+export function lint(text: string, uri: string, options: EngineOptions = {}): Analysis {
+  const config = options.config ?? defaultConfig();
+  const budgets = options.budgets ?? DEFAULT_BUDGETS;
+  const empty = (document: Analysis['document'], problems: Problem[] = []): Analysis => ({ uri, document, findings: [], problems, phi: {}, text });
+
+  const looksJson = /\.json$/i.test(uri) || /^\s*[{[]/.test(text.slice(0, 1000));
+  const limit = looksJson && /"format_version"/.test(text.slice(0, 4096)) ? budgets.maxPlanChars : budgets.maxTemplateChars;
+  if (text.length > limit) {
+    return empty({ kind: 'ignored' }, [{ code: 'budget-exceeded', severity: 'error', span: { start: 0, end: 0 }, message: `File is ${text.length} characters, over the ${limit}-character budget; it was not analysed.` }]);
+  }
+  if (text.includes('\u0000')) {
+    return empty({ kind: 'ignored' }, [{ code: 'invalid-input', severity: 'error', span: { start: 0, end: 0 }, message: 'File contains NUL characters (binary data); it was not analysed.' }]);
+  }
+  if (!mightBeTemplate(text) && !/\.tf\.json$/i.test(uri)) return empty({ kind: 'ignored' });
+
+  const doc: ParsedDocument = looksJson ? parseJson(text, budgets) : parseYaml(text, budgets);
+  const document = detect(doc.root, uri);
+  const problems: Problem[] = doc.issues.map((i) => ({ code: i.code, message: i.message, span: i.span, severity: 'error' }));
+  if (document.kind === 'ignored') {
+    // A file that fails to parse but names CloudFormation keys is a broken template: say so.
+    return empty(document, problems.length && /AWSTemplateFormatVersion|AWS::/.test(text) ? problems : []);
+  }
+  if (document.kind === 'unsupported') {
+    return empty(document, [{ code: 'unsupported-format', severity: 'info', span: { start: 0, end: 0 }, message: document.message }]);
+  }
+
+  const model: TemplateModel = document.family === 'terraform-plan' ? buildPlanModel(doc) : buildCfnModel(doc, document.family, options.parameterValues ?? {});
+  const probe = new EngineContext(model, {}, budgets.maxReferenceDepth);
+  const phi = computePhi({ model, resolver: probe.resolver, settings: config.phi, maxDepth: budgets.maxPhiDepth });
+  const ctx = new EngineContext(model, phi, budgets.maxReferenceDepth);
+  const findings = runRules(model, ctx, options.rules ?? defaultRuleIndex(), config);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  problems.push(...applySuppressions(findings, doc, text, uri, config, today));
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { uri, document, findings, problems, phi, model, text };
+}
+
+function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, config: HipaaConfig): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const resource of model.resources) {
+    if (resource.terraform?.mode === 'data') continue;
+    for (const rule of index.forType(model.family, resource.type)) {
+      const setting = config.rules[rule.id];
+      if (setting && !setting.enabled) continue;
+      for (const result of safeCheck(rule, resource, ctx)) {
+        const owner = (result.resourceId && ctx.byId(result.resourceId)) || resource;
+        const verdict = ctx.phi(resource.id);
+        const base = setting?.severity ?? rule.severity;
+        const adjusted = rule.phiScope === 'all' ? { severity: base } : adjustForPhi(base, verdict, config.noPhiFindings);
+        if (adjusted.severity === 'off') continue;
+        const data: Record<string, string> = { resource: resource.id, type: resource.type, ...(result.data ?? {}) };
+        let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);
+        if ('note' in adjusted && adjusted.note) message += ` (${adjusted.note})`;
+        const span = spanOfPath(model.root, owner.implicitFrom ? owner.path : result.path).span;
+        const key = `${rule.id}|${owner.id}|${result.path.join('.')}|${result.messageId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          ruleId: rule.id,
+          messageId: result.messageId,
+          message,
+          category: rule.category,
+          severity: adjusted.severity,
+          baseSeverity: base,
+          status: result.status,
+          resource: owner === resource ? resource.id : owner.id,
+          resourceType: owner.type,
+          path: result.path,
+          span,
+          hipaa: rule.hipaa,
+          phi: verdict,
+          fixes: result.fixes ?? [],
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** A rule that throws is a bug in the rule, not in the template: report nothing from it rather than crash. */
+function safeCheck(rule: Rule, resource: Resource, ctx: EngineContext) {
+  try {
+    return rule.check(resource, ctx);
+  } catch (e) {
+    if (process.env.HIPAA_LINT_DEBUG) console.error(`rule ${rule.id} failed on ${resource.id}:`, e);
+    return [];
+  }
+}

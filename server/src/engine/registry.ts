@@ -1,0 +1,44 @@
+import { ALL_RULES } from '../../../rules';
+import type { Rule } from '../../../rules/kit/rule';
+import type { Family } from '../../../rules/kit/types';
+
+/** Rules indexed by resource type, per input family (SAM uses the CloudFormation list). */
+export class RuleIndex {
+  private readonly cfn = new Map<string, Rule[]>();
+  private readonly tf = new Map<string, Rule[]>();
+  private readonly wildcard: { cfn: Rule[]; tf: Rule[] } = { cfn: [], tf: [] };
+
+  constructor(readonly rules: readonly Rule[]) {
+    for (const rule of rules) {
+      for (const t of rule.appliesTo.cloudformation ?? []) add(t === '*' ? undefined : this.cfn, t, rule, this.wildcard.cfn);
+      for (const t of rule.appliesTo.terraform ?? []) add(t === '*' ? undefined : this.tf, t, rule, this.wildcard.tf);
+    }
+  }
+
+  forType(family: Family, type: string): readonly Rule[] {
+    const own = (family === 'terraform-plan' ? this.tf : this.cfn).get(type) ?? [];
+    const any = family === 'terraform-plan' ? this.wildcard.tf : this.wildcard.cfn;
+    return any.length ? [...own, ...any] : own;
+  }
+
+  byId(id: string): Rule | undefined {
+    return this.rules.find((r) => r.id === id);
+  }
+}
+
+function add(map: Map<string, Rule[]> | undefined, type: string, rule: Rule, wildcard: Rule[]): void {
+  if (!map) {
+    wildcard.push(rule);
+    return;
+  }
+  const list = map.get(type);
+  if (list) list.push(rule);
+  else map.set(type, [rule]);
+}
+
+let defaultIndex: RuleIndex | undefined;
+
+export function defaultRuleIndex(): RuleIndex {
+  defaultIndex ??= new RuleIndex(ALL_RULES);
+  return defaultIndex;
+}

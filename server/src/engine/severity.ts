@@ -1,0 +1,28 @@
+import type { PhiVerdict, Severity } from '../../../rules/kit/types';
+
+const ORDER: Severity[] = ['hint', 'info', 'warning', 'error'];
+
+export function severityRank(s: Severity): number {
+  return ORDER.indexOf(s);
+}
+
+export function lower(s: Severity): Severity {
+  return ORDER[Math.max(0, severityRank(s) - 1)];
+}
+
+/**
+ * A rule's base severity applies where PHI is (or is propagated); possible or unknown PHI lowers it one
+ * step, and the message says so; no PHI gives a hint (or nothing, by setting).
+ */
+export function adjustForPhi(base: Severity, verdict: PhiVerdict, noPhiFindings: 'hint' | 'off'): { severity: Severity | 'off'; note?: string } {
+  switch (verdict.verdict) {
+    case 'phi':
+      return { severity: base };
+    case 'possible':
+      return { severity: lower(base), note: `severity lowered one step: PHI is possible but not declared (${verdict.chain[0]?.why ?? 'inferred'})` };
+    case 'unknown':
+      return { severity: lower(base), note: 'severity lowered one step: no PHI declared for this resource; tag it or list it in .hipaa-lint.yaml' };
+    case 'no-phi':
+      return noPhiFindings === 'off' ? { severity: 'off' } : { severity: 'hint', note: `reported as a hint: ${verdict.chain[0]?.why ?? 'declared to hold no PHI'}` };
+  }
+}

@@ -1,0 +1,20 @@
+import { runCli } from './cli/cli';
+
+/** One entry point: `--stdio`/`--node-ipc` start the language server, anything else is the CLI. */
+export function main(argv: string[]): void {
+  if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket') || a.startsWith('--clientProcessId'))) {
+    // Loaded lazily so the CLI's cold start does not pay for the language server.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    require('./lsp/server').startServer();
+    return;
+  }
+  const code = runCli(argv, {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: !!process.stdout.isTTY,
+    env: process.env,
+    readStdin: () => require('fs').readFileSync(0),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,67 @@
+import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { MapEntry, Span, ValueNode } from '../../../rules/kit/types';
+import { DEFAULT_BUDGETS, type Budgets } from './limits';
+import type { ParsedDocument, ParseIssue } from './tree';
+
+/** Parse JSON (comments tolerated, reported) into the positioned value tree. */
+export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const issues: ParseIssue[] = errors.map((e) => ({
+    code: 'syntax-error' as const,
+    message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`,
+    span: { start: e.offset, end: e.offset + Math.max(e.length, 1) },
+  }));
+  let root: ValueNode | undefined;
+  if (tree) {
+    const tooDeep = { hit: false };
+    root = convert(tree, 0, budgets, issues, tooDeep);
+  }
+  return { format: 'json', root, issues, usesShortTags: false };
+}
+
+function describe(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function spanOf(node: JNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function convert(node: JNode, depth: number, budgets: Budgets, issues: ParseIssue[], tooDeep: { hit: boolean }): ValueNode {
+  const span = spanOf(node);
+  if (depth > budgets.maxDepth) {
+    if (!tooDeep.hit) {
+      tooDeep.hit = true;
+      issues.push({ code: 'budget-exceeded', message: `Nesting deeper than ${budgets.maxDepth} levels (budget maxDepth); deeper values were not analysed.`, span });
+    }
+    return { kind: 'scalar', value: null, span };
+  }
+  switch (node.type) {
+    case 'object': {
+      const entries: MapEntry[] = [];
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const keySpan = spanOf(keyNode);
+        if (seen.has(key)) {
+          issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
+        }
+        seen.add(key);
+        const value: ValueNode = valueNode ? convert(valueNode, depth + 1, budgets, issues, tooDeep) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
+        entries.push({ key, keySpan, value });
+      }
+      return { kind: 'map', entries, span };
+    }
+    case 'array':
+      return { kind: 'seq', items: (node.children ?? []).map((c) => convert(c, depth + 1, budgets, issues, tooDeep)), span };
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { kind: 'scalar', value: node.value as string | number | boolean, span };
+    default:
+      return { kind: 'scalar', value: null, span };
+  }
+}

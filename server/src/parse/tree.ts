@@ -1,0 +1,97 @@
+import type { MapNode, Path, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
+
+/** A syntax-level problem found while building the value tree. */
+export interface ParseIssue {
+  code: 'syntax-error' | 'duplicate-key' | 'budget-exceeded';
+  message: string;
+  span: Span;
+}
+
+export interface ParsedDocument {
+  format: 'yaml' | 'json';
+  root: ValueNode | undefined;
+  issues: ParseIssue[];
+  /** True when the YAML uses CloudFormation short tags (`!Ref`); fixes write in the same style. */
+  usesShortTags: boolean;
+}
+
+export function mapGet(node: ValueNode | undefined, key: string): ValueNode | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i].value;
+  return undefined;
+}
+
+export function mapEntry(node: ValueNode | undefined, key: string) {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i];
+  return undefined;
+}
+
+export function asMap(node: ValueNode | undefined): MapNode | undefined {
+  return node && node.kind === 'map' ? node : undefined;
+}
+
+export function asSeq(node: ValueNode | undefined): SeqNode | undefined {
+  return node && node.kind === 'seq' ? node : undefined;
+}
+
+export function scalarString(node: ValueNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** The node at `path`, or undefined. */
+export function nodeAt(root: ValueNode | undefined, path: Path): ValueNode | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
+    else node = mapGet(node, seg);
+  }
+  return node;
+}
+
+/**
+ * The span to report for `path`: the key of the deepest existing property (so the squiggle sits on the
+ * property name), or the sequence item; the nearest existing parent when the property is missing.
+ */
+export function spanOfPath(root: ValueNode | undefined, path: Path): { span: Span; found: number } {
+  if (!root) return { span: { start: 0, end: 0 }, found: 0 };
+  let node: ValueNode = root;
+  let span: Span = firstLineOf(root.span);
+  let found = 0;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (node.kind !== 'seq' || !node.items[seg]) break;
+      node = node.items[seg];
+      span = node.span;
+    } else {
+      const entry = mapEntry(node, seg);
+      if (!entry) break;
+      node = entry.value;
+      span = entry.keySpan;
+    }
+    found++;
+  }
+  return { span, found };
+}
+
+function firstLineOf(span: Span): Span {
+  return { start: span.start, end: span.start };
+}
+
+/** Plain JavaScript value of a node (intrinsics stay as their single-key maps). */
+export function toPlain(node: ValueNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      return out;
+    }
+  }
+}
