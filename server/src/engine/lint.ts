@@ -10,7 +10,7 @@ import { spanOfPath, type ParsedDocument } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
 import { computePhi } from '../phi';
 import { defaultConfig, type HipaaConfig } from './config';
-import { EngineContext } from './context';
+import { EngineContext, terraformKey } from './context';
 import { formatMessage } from './messages';
 import { defaultRuleIndex, type RuleIndex } from './registry';
 import { adjustForPhi } from './severity';
@@ -76,6 +76,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
         if (adjusted.severity === 'off') continue;
         const data: Record<string, string> = { resource: resource.id, type: resource.type, ...(result.data ?? {}) };
         let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);
+        if (owner.terraform) message += terraformHint(owner, result.path);
         if ('note' in adjusted && adjusted.note) message += ` (${adjusted.note})`;
         const span = spanOfPath(model.root, owner.implicitFrom ? owner.path : result.path).span;
         const key = `${rule.id}|${owner.id}|${result.path.join('.')}|${result.messageId}`;
@@ -111,4 +112,13 @@ function safeCheck(rule: Rule, resource: Resource, ctx: EngineContext) {
     if (process.env.HIPAA_LINT_DEBUG) console.error(`rule ${rule.id} failed on ${resource.id}:`, e);
     return [];
   }
+}
+
+/** Plans are generated: say which resource and attribute to change in the .tf source. */
+function terraformHint(resource: Resource, path: readonly (string | number)[]): string {
+  const tf = resource.terraform!;
+  const base = resource.propertiesPath.length;
+  const attribute = path.length > base && path.slice(0, base).every((seg, i) => seg === resource.propertiesPath[i]) ? terraformKey(path.slice(base)) : '';
+  const where = `${resource.type}.${tf.name}${tf.modulePath ? ` in ${tf.modulePath}` : ''}`;
+  return attribute ? ` Change ${attribute} on ${where} in the Terraform source.` : ` Change ${where} in the Terraform source.`;
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the extension client and the language server into dist/ with esbuild, and writes the compact
+// CloudFormation spec extract the server reads for hovers (so the package needs no node_modules).
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist');
+
+async function main() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] });
+  await esbuild.build({
+    ...common,
+    stdin: { contents: "require('./main').main(process.argv.slice(2));", resolveDir: path.join(root, 'server/src'), sourcefile: 'server-entry.ts', loader: 'ts' },
+    outfile: path.join(dist, 'server.js'),
+    external: ['@aws-cdk/cfnspec'],
+  });
+  const { buildSpecIndex } = require(path.join(root, 'out/server/src/spec/index.js'));
+  fs.writeFileSync(path.join(dist, 'cfn-spec.json'), JSON.stringify(buildSpecIndex()));
+  for (const f of ['client.js', 'server.js', 'cfn-spec.json']) console.log(`dist/${f} ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
