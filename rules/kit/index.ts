@@ -2,3 +2,4 @@ export * from './types';
 export * from './rule';
 export * from './checks';
 export * from './citations';
+export * from './lookups';

@@ -91,8 +91,12 @@ export interface RuleMeta {
   controls: string[];
   /** What a template cannot show (for partial controls). */
   limits?: string;
-  /** Only meaningful where PHI may be present: rules with `phiScope: 'phi'` follow the verdict; `'all'` keep their severity. */
-  phiScope?: 'phi' | 'all';
+  /**
+   * How the PHI verdict grades the rule. `phi` (default): the checked resource's own verdict. `phi-path`:
+   * resources on the way to PHI (load balancers, APIs, networks) keep their severity when the file carries
+   * PHI, one step lower otherwise. `account` and `all`: always their base severity.
+   */
+  phiScope?: 'phi' | 'phi-path' | 'account' | 'all';
 }
 
 export interface Rule extends RuleMeta {

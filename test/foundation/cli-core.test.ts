@@ -69,7 +69,7 @@ describe('CLI core', () => {
     const dir = tempDir({ 'db.yaml': UNENCRYPTED_DB });
     const r = run(['db.yaml'], { cwd: dir });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^db\.yaml\n {2}7:7 +error {2}Database PatientDb stores data unencrypted: StorageEncrypted is not true\. {2}rds-storage-encrypted$/m);
+    assert.match(r.stdout, /^db\.yaml\n {2}7:7 +error +Database PatientDb stores data unencrypted: StorageEncrypted is not true\. {2}rds-storage-encrypted$/m);
   });
   it('--format json carries rule, category, severity, resource, type, file, range and citations', () => {
     const dir = tempDir({ 'db.yaml': UNENCRYPTED_DB });

@@ -1,10 +1,22 @@
 import type { Severity } from '../engine/types';
 import type { PhiMode } from '../engine/config';
 
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** One report to write: a format and where it goes (standard output when `file` is absent). */
+export interface OutputSpec {
+  format: FormatName;
+  file?: string;
+}
+
 export interface CliOptions {
   command: 'lint' | 'rules' | 'explain' | 'phi' | 'help' | 'version';
   operands: string[];
+  /** Format specs as given: `name` or `name:file`. */
   format: string[];
+  /** The formats resolved: each with its destination. */
+  outputs: OutputSpec[];
   outputFile?: string;
   failOn?: Severity;
   phiAssume?: PhiMode;
@@ -30,7 +42,7 @@ const MODES = ['declared', 'inferred', 'all'];
 
 /** Parse argv (without node and script). Throws UsageError with a message for the user. */
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: 'lint', operands: [], format: [], parameters: [], quiet: false, stdin: false, fix: false, fixDryRun: false, fixType: [], rule: [], reportSuppressed: false };
+  const o: CliOptions = { command: 'lint', operands: [], format: [], outputs: [], parameters: [], quiet: false, stdin: false, fix: false, fixDryRun: false, fixType: [], rule: [], reportSuppressed: false };
   const args = [...argv];
   if (args[0] === 'rules' || args[0] === 'explain' || args[0] === 'phi') o.command = args.shift() as CliOptions['command'];
   const value = (flag: string, inline: string | undefined): string => {
@@ -135,7 +147,27 @@ export function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (o.format.length === 0) o.format.push('stylish');
+  o.outputs = resolveOutputs(o.format, o.outputFile);
   return o;
+}
+
+/** `name[:file]` specs → outputs; `--output-file` takes the first spec without a file; one report at most on stdout. */
+function resolveOutputs(specs: string[], outputFile: string | undefined): OutputSpec[] {
+  const outputs: OutputSpec[] = [];
+  let outputFileUsed = false;
+  for (const spec of specs) {
+    const colon = spec.indexOf(':');
+    const name = (colon >= 0 ? spec.slice(0, colon) : spec).trim();
+    const file = colon >= 0 ? spec.slice(colon + 1) : undefined;
+    if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}"; use ${FORMATS.join(', ')}`);
+    if (file === '') throw new UsageError(`--format ${name}: needs a file name after the colon`);
+    if (file === undefined && outputFile && !outputFileUsed) {
+      outputFileUsed = true;
+      outputs.push({ format: name as FormatName, file: outputFile });
+    } else outputs.push({ format: name as FormatName, file });
+  }
+  if (outputs.filter((x) => !x.file).length > 1) throw new UsageError('only one format can go to standard output; send the others to files: --format sarif:results.sarif');
+  return outputs;
 }
 
 export const HELP = `hipaa-lint — find where PHI could end up unprotected in AWS infrastructure-as-code
@@ -148,7 +180,8 @@ Usage:
   hipaa-lint --stdio | --node-ipc                 run as a language server
 
 Options:
-  -f, --format <name>       stylish (default), json, sarif, github, junit; comma-separated for several
+  -f, --format <name>[:<file>]   stylish (default), json, sarif, github, junit; comma-separated or repeated
+                            for several, each to its own file (e.g. -f stylish,sarif:results.sarif)
   -o, --output-file <file>  write the (first) report to a file
   --fail-on <severity>      exit 1 when a finding is at or above: error, warning (default), info, hint
   --max-warnings <n>        exit 1 when there are more than n warnings
@@ -161,6 +194,7 @@ Options:
   --fix-type <kind>, --rule <id>   narrow fixes or findings
   --report-suppressed       list accepted risks (suppressions with reasons and expiry)
   --no-color, --color       force colors off or on (off when not a TTY or NO_COLOR is set)
+  --workers <n>             lint in n worker threads (default: one per core when there are many files)
   -h, --help, -v, --version
 
 Exit codes: 0 no finding at or above the failing severity; 1 findings at or above it (or too many

@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CONFIG_FILE_NAMES } from '../engine/config-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.aws-sam', 'cdk.out', '.serverless', 'dist', 'out', '.venv', '__pycache__']);
 const CANDIDATE = /\.(ya?ml|json|template|cfn)$/i;
+/** Our own config files sit among the templates; they are never linted as templates. */
+const NOT_TEMPLATES = new Set([...CONFIG_FILE_NAMES, '.pre-commit-config.yaml', '.pre-commit-hooks.yaml']);
 
 /** Expand the command-line operands into files: directories are walked, `*`/`**` globs matched. */
 export function expandOperands(operands: string[], cwd: string): { files: string[]; missing: string[] } {
@@ -44,7 +47,7 @@ function walk(dir: string): string[] {
       const full = path.join(current, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) stack.push(full);
-      } else if (e.isFile() && CANDIDATE.test(e.name)) out.push(full);
+      } else if (e.isFile() && CANDIDATE.test(e.name) && !NOT_TEMPLATES.has(e.name)) out.push(full);
     }
   }
   return out.sort();

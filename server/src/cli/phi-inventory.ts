@@ -5,13 +5,13 @@ export function formatPhiInventory(reports: FileReport[]): string {
   const out: string[] = [];
   for (const report of reports) {
     const a = report.analysis;
-    if (!a?.model) continue;
+    if (!a || !report.resources) continue;
     const rows: string[] = [];
-    for (const r of a.model.resources) {
+    for (const r of report.resources) {
       const v = a.phi[r.id];
       if (!v || v.verdict === 'no-phi' || v.verdict === 'unknown') continue;
       rows.push(`  ${r.id} (${r.type}): ${v.verdict}${v.protectsPhi ? ', protects PHI' : ''}`);
-      for (const step of v.chain) rows.push(`      ← ${step.resource}${step.path.length ? ` [${step.path.join('.')}]` : ''}: ${step.why}`);
+      v.chain.forEach((step, i) => rows.push(`      ${i + 1}. ${step.why}${step.path.length ? `  [${step.path.join('.')}]` : ''}`));
     }
     if (rows.length) out.push(report.displayPath, ...rows, '');
   }

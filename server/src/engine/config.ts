@@ -1,4 +1,4 @@
-import type { Severity } from '../../../rules/kit/types';
+import type { Severity, Span } from '../../../rules/kit/types';
 
 export type PhiMode = 'declared' | 'inferred' | 'all';
 
@@ -36,6 +36,9 @@ export interface ConfigSuppression {
   file?: string;
   reason: string;
   until?: string;
+  /** Where the entry is written in the config file (offsets, and its one-based line), for reports. */
+  span?: Span;
+  line?: number;
 }
 
 export interface HipaaConfig {

@@ -13,7 +13,7 @@ import { defaultConfig, type HipaaConfig } from './config';
 import { EngineContext, terraformKey } from './context';
 import { formatMessage } from './messages';
 import { defaultRuleIndex, type RuleIndex } from './registry';
-import { adjustForPhi } from './severity';
+import { gradeForScope } from './severity';
 import { applySuppressions } from './suppress';
 import type { Analysis, Finding, LintOptions, Problem } from './types';
 
@@ -63,6 +63,7 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
 function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, config: HipaaConfig): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const fileCarriesPhi = model.resources.some((r) => ctx.phi(r.id).verdict === 'phi');
   for (const resource of model.resources) {
     if (resource.terraform?.mode === 'data') continue;
     for (const rule of index.forType(model.family, resource.type)) {
@@ -72,7 +73,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
         const owner = (result.resourceId && ctx.byId(result.resourceId)) || resource;
         const verdict = ctx.phi(resource.id);
         const base = setting?.severity ?? rule.severity;
-        const adjusted = rule.phiScope === 'all' ? { severity: base } : adjustForPhi(base, verdict, config.noPhiFindings);
+        const adjusted = gradeForScope(rule.phiScope ?? 'phi', base, verdict, fileCarriesPhi, config.noPhiFindings);
         if (adjusted.severity === 'off') continue;
         const data: Record<string, string> = { resource: resource.id, type: resource.type, ...(result.data ?? {}) };
         let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);

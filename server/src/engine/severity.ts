@@ -26,3 +26,10 @@ export function adjustForPhi(base: Severity, verdict: PhiVerdict, noPhiFindings:
       return noPhiFindings === 'off' ? { severity: 'off' } : { severity: 'hint', note: `reported as a hint: ${verdict.chain[0]?.why ?? 'declared to hold no PHI'}` };
   }
 }
+
+/** Grading by the rule's PHI scope (see `RuleMeta.phiScope`). */
+export function gradeForScope(scope: 'phi' | 'phi-path' | 'account' | 'all', base: Severity, verdict: PhiVerdict, fileCarriesPhi: boolean, noPhiFindings: 'hint' | 'off'): { severity: Severity | 'off'; note?: string } {
+  if (scope === 'phi') return adjustForPhi(base, verdict, noPhiFindings);
+  if (scope === 'phi-path' && !fileCarriesPhi) return { severity: lower(base), note: 'severity lowered one step: nothing in this file is declared or propagated PHI' };
+  return { severity: base };
+}

@@ -1,8 +1,8 @@
 import { CITATIONS } from '../../../../rules/kit/citations';
-import { locate, type FileReport } from '../report';
+import { locate, suppressionPlace, type FileReport, type RunContext } from '../report';
 
 /** Machine-readable output: one entry per file, findings with rule, resource, range, citations and PHI verdict. */
-export function formatJson(reports: FileReport[]): string {
+export function formatJson(reports: FileReport[], ctx: RunContext): string {
   const files = reports.map((report) => {
     const { findings, problems } = locate(report);
     return {
@@ -29,9 +29,9 @@ export function formatJson(reports: FileReport[]): string {
         hipaa: f.hipaa.map((key) => ({ section: key, title: CITATIONS[key]?.title, kind: CITATIONS[key]?.kind })),
         phi: f.phi,
         fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
-        suppressed: f.suppressed,
+        suppressed: f.suppressed ? { source: f.suppressed.source, reason: f.suppressed.reason, until: f.suppressed.until, at: suppressionPlace(report, f.suppressed, ctx) } : undefined,
       })),
-      problems: problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, line: p.line, column: p.column })),
+      problems: problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn })),
     };
   });
   return JSON.stringify({ version: 1, files }, null, 2) + '\n';

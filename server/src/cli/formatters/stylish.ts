@@ -10,8 +10,10 @@ export function formatStylish(reports: FileReport[], options: StyleOptions): str
   const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let suppressed = 0;
   for (const report of reports) {
     const { findings, problems } = locate(report);
+    suppressed += findings.filter((f) => f.suppressed).length;
     const rows: string[] = [];
     if (report.error) rows.push(`  ${paint('red', 'error')}  ${report.error}`);
     const items = [
@@ -31,7 +33,11 @@ export function formatStylish(reports: FileReport[], options: StyleOptions): str
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total > 0) {
     const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info)`;
-    out.push(paint(counts.error ? 'red' : 'yellow', summary), '');
-  }
+    out.push(paint(counts.error ? 'red' : 'yellow', summary + suppressedNote(suppressed)), '');
+  } else if (suppressed > 0) out.push(`No problems${suppressedNote(suppressed)}`, '');
   return out.join('\n');
+}
+
+function suppressedNote(n: number): string {
+  return n ? `; ${n} suppressed (list them with --report-suppressed)` : '';
 }

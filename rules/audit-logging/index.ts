@@ -1,0 +1,3 @@
+import type { Rule } from '../kit';
+
+export const auditLoggingRules: Rule[] = [];

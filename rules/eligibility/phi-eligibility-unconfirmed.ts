@@ -1,0 +1,28 @@
+import { defineRule, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { eligibilityData, effectiveEligibility, typePath } from './eligibility';
+
+export default defineRule({
+  id: 'phi-eligibility-unconfirmed',
+  title: 'PHI may reach a service whose HIPAA eligibility is not confirmed',
+  category: 'eligibility',
+  severity: 'warning',
+  hipaa: ['164.308(b)(1)', '164.314(a)(1)'],
+  controls: ['phi-on-hipaa-eligible-service'],
+  appliesTo: { cloudformation: ['*'], terraform: ['*'] },
+  responsibility: {
+    aws: 'AWS publishes which services the BAA covers; features and sub-services with their own namespace are not always named.',
+    customer: 'Confirm with the current HIPAA Eligible Services Reference (or your AWS account team) that the service is covered before it handles PHI.',
+  },
+  messages: {
+    ambiguous: '{resource} uses {service} ({type}), which the AWS HIPAA eligible services list of {listDate} ({listSource}) does not clearly cover; confirm it is eligible before it handles PHI.',
+    notListed: '{resource} is of type {type}, which the AWS HIPAA eligible services list of {listDate} ({listSource}), as shipped with these rules, does not classify; confirm its eligibility before it handles PHI.',
+  },
+  limits: 'Split from phi-on-hipaa-eligible-service so that unconfirmed services are warnings while services missing from the list are errors.',
+  check(resource: Resource, ctx: RuleContext): RuleResult[] {
+    if (resource.implicitFrom) return [];
+    const e = effectiveEligibility(resource, ctx);
+    if (e.status === 'ambiguous') return [{ status: 'fail', path: typePath(resource), messageId: 'ambiguous', data: eligibilityData(e) }];
+    if (e.status === 'unknown') return [{ status: 'fail', path: typePath(resource), messageId: 'notListed', data: eligibilityData(e) }];
+    return [];
+  },
+});

@@ -1,0 +1,11 @@
+/** Descriptions of the problems a file can have (not rules: they are about the file or a suppression). */
+export const PROBLEM_DESCRIPTIONS: Record<string, { short: string; full: string }> = {
+  'syntax-error': { short: 'The file does not parse', full: 'The YAML or JSON has a syntax error; the template cannot be deployed, and the rest of the file may not have been analysed.' },
+  'duplicate-key': { short: 'A key appears twice in one map', full: 'A key appears twice in one map: the later value wins in hipaa-lint, and CloudFormation rejects the template.' },
+  'budget-exceeded': { short: 'An analysis budget was hit', full: 'The input exceeded a size, depth, alias or reference budget; the part beyond it was not analysed.' },
+  'unsupported-format': { short: 'A format hipaa-lint does not read yet', full: 'The file is infrastructure code in a format hipaa-lint does not analyse yet (for example Terraform JSON configuration); nothing in it was checked.' },
+  'invalid-input': { short: 'The input is not text', full: 'The input holds binary data; it was not analysed.' },
+  'invalid-suppression': { short: 'A suppression is malformed', full: 'A suppression names an unknown rule, has no reason, has a bad date, or sits where it applies to nothing; it suppresses nothing until fixed.' },
+  'unused-suppression': { short: 'A suppression matches no finding', full: 'A suppression matches no finding; remove it so the list of accepted risks stays true.' },
+  'expired-suppression': { short: 'A suppression has expired', full: 'A suppression passed its until date; the findings it covered are reported again.' },
+};

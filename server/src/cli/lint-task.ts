@@ -1,0 +1,33 @@
+import type { HipaaConfig } from '../engine/config';
+import { lint } from '../engine/lint';
+import { DEFAULT_BUDGETS } from '../parse/limits';
+import { decodeText, readTextFile } from './files';
+import type { FileReport } from './report';
+
+/** One file to lint, as plain data so it can cross to a worker thread. */
+export interface LintTask {
+  index: number;
+  /** Absolute path (for stdin: the --stdin-filename resolved, or `<stdin>`). */
+  file: string;
+  displayPath: string;
+  config: HipaaConfig;
+  parameterValues: Record<string, string>;
+  today: string;
+  /** Standard input's bytes, when the text does not come from the file. */
+  stdin?: Uint8Array;
+}
+
+/** Read and lint one file. Never throws: a failure becomes the report's `error`. */
+export function runTask(task: LintTask): FileReport {
+  const base: FileReport = { file: task.file, displayPath: task.displayPath, configSource: task.config.source, failOn: task.config.failOn };
+  try {
+    const read = task.stdin ? decodeText(Buffer.from(task.stdin)) : readTextFile(task.file, DEFAULT_BUDGETS.maxPlanChars);
+    if (!read.ok) return { ...base, error: read.message };
+    const analysis = lint(read.text, task.file, { config: task.config, parameterValues: task.parameterValues, today: task.today });
+    const resources = analysis.model?.resources.map((r) => ({ id: r.id, type: r.type }));
+    // The model holds maps of the whole document; the formatters need none of it.
+    return { ...base, analysis: { ...analysis, model: undefined }, resources };
+  } catch (e) {
+    return { ...base, error: `internal error while linting: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,47 @@
+import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const VSIX = path.join(ROOT, 'hipaa-lint.vsix');
+
+describe('the packaged extension (.vsix)', function () {
+  this.timeout(180_000);
+  let entries: { name: string; size: number }[] = [];
+
+  before(() => {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'pipe' });
+    // `unzip -Z1`-style listing with sizes: "  size  date time   name".
+    const listing = execFileSync('unzip', ['-l', VSIX], { encoding: 'utf8' });
+    entries = listing
+      .split('\n')
+      .map((l) => /^\s*(\d+)\s+\S+\s+\S+\s+(\S.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m && m[2] !== 'Name')
+      .map((m) => ({ name: m[2], size: Number(m[1]) }));
+  });
+
+  const names = () => entries.map((e) => e.name);
+
+  it('holds the bundles, the spec extract, the grammar and the manifest', () => {
+    for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cfn-spec.json', 'extension/syntaxes/suppression.tmLanguage.json', 'extension/package.json', 'extension/README.md']) {
+      assert.ok(names().includes(required), `${required} missing`);
+    }
+  });
+
+  it('holds a doc for every rule', () => {
+    const { ALL_RULES } = require(path.join(ROOT, 'out/rules/index.js')) as { ALL_RULES: { id: string; category: string }[] };
+    const missing = ALL_RULES.filter((r) => !names().includes(`extension/rules/${r.category}/${r.id}.md`)).map((r) => r.id);
+    assert.deepEqual(missing, []);
+  });
+
+  it('holds no sources, tests, dev dependencies or build output other than the bundles', () => {
+    const bad = names().filter((n) => /\.ts$|\/test\/|node_modules\/|\/out\/|\.map$|\/\.e2e\/|\/examples\//.test(n));
+    assert.deepEqual(bad, []);
+  });
+
+  it('stays small', () => {
+    const size = fs.statSync(VSIX).size;
+    assert.ok(size < 3 * 1024 * 1024, `vsix is ${size} bytes`);
+  });
+});

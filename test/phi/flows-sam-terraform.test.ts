@@ -1,0 +1,160 @@
+import { plan } from '../rules/plan-builder';
+import { testPhi } from './phi-tester';
+
+const sam = (body: string) => `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Records:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      Tags:
+        phi: 'true'
+${body}`;
+const REC = 'Records@Resources.Records.Properties.Tags.phi';
+
+testPhi('PHI propagation (SAM)', [
+  {
+    name: 'Globals environment reference (merged into each function) makes every function PHI, with its implicit log group',
+    sam: `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Environment:
+      Variables:
+        TABLE: !Ref Records
+Resources:
+  Records:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      Tags:
+        phi: 'true'
+  Lookup:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+`,
+    expect: {
+      Lookup: ['phi', REC, 'Lookup@Resources.Lookup.Properties.Environment.Variables.TABLE'],
+      LookupLogGroup: ['phi', REC, 'Lookup@Resources.Lookup.Properties.Environment.Variables.TABLE', 'LookupLogGroup@Resources.Lookup'],
+      LookupRole: ['no-phi', 'LookupRole@Resources.Lookup'],
+    },
+  },
+  {
+    name: 'SAM policy templates, dead-letter queue and an Api event in front of the function',
+    sam: sam(`  Writer:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Policies:
+        - DynamoDBCrudPolicy:
+            TableName: !Ref Records
+      DeadLetterQueue:
+        Type: SQS
+        TargetArn: !GetAtt Dlq.Arn
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Api
+            Path: /records
+            Method: get
+  Dlq:
+    Type: AWS::SQS::Queue
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+`),
+    expect: {
+      Writer: ['phi', REC, 'Writer@Resources.Writer.Properties.Policies.0.DynamoDBCrudPolicy.TableName'],
+      Dlq: ['phi', REC, 'Writer@Resources.Writer.Properties.Policies.0.DynamoDBCrudPolicy.TableName', 'Dlq@Resources.Writer.Properties.DeadLetterQueue.TargetArn'],
+      Api: ['phi', REC, 'Writer@Resources.Writer.Properties.Policies.0.DynamoDBCrudPolicy.TableName', 'Api@Resources.Writer.Properties.Events.Get.Properties.RestApiId'],
+    },
+  },
+  {
+    name: 'SQS and S3 events feed PHI into a function',
+    sam: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Intake:
+    Type: AWS::SQS::Queue
+    Properties:
+      Tags:
+        - Key: DataClassification
+          Value: PHI
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Events:
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Intake.Arn
+`,
+    expect: { Worker: ['phi', 'Intake@Resources.Intake.Properties.Tags.0.Value', 'Worker@Resources.Worker.Properties.Events.Jobs.Properties.Queue'] },
+    why: { Worker: 'is triggered by and reads events of Intake' },
+  },
+]);
+
+const r = (address: string, values: Record<string, unknown>, refs?: Record<string, string[]>) => ({ address, values, refs });
+const at = (address: string, index: number, attr: string) => `${address}@planned_values.root_module.resources.${index}.values.${attr}`;
+
+testPhi('PHI propagation (Terraform plans)', [
+  {
+    name: 'replication configuration, notifications, function environment, log group and DLQ',
+    plan: plan(
+      r('aws_s3_bucket.scans', { bucket: 'scans', tags: { DataClassification: 'PHI' } }),
+      r('aws_s3_bucket.replica', { bucket: 'replica' }),
+      r('aws_s3_bucket_replication_configuration.scans', { bucket: 'scans', rule: [{ status: 'Enabled', destination: [{ bucket: 'arn:aws:s3:::replica' }] }] }, { bucket: ['aws_s3_bucket.scans.id', 'aws_s3_bucket.scans'], rule: ['aws_s3_bucket.replica.arn', 'aws_s3_bucket.replica'] }),
+      r('aws_lambda_function.index', { function_name: 'index', environment: [{ variables: { BUCKET: 'scans' } }] }, { environment: ['aws_s3_bucket.scans.bucket', 'aws_s3_bucket.scans'], dead_letter_config: ['aws_sqs_queue.dlq.arn', 'aws_sqs_queue.dlq'] }),
+      r('aws_cloudwatch_log_group.index', { name: '/aws/lambda/index' }, { name: ['aws_lambda_function.index.function_name', 'aws_lambda_function.index'] }),
+      r('aws_sqs_queue.dlq', { name: 'dlq' }),
+    ),
+    expect: {
+      'aws_s3_bucket_replication_configuration.scans': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_s3_bucket_replication_configuration.scans', 2, 'bucket')],
+      'aws_s3_bucket.replica': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_s3_bucket_replication_configuration.scans', 2, 'bucket'), at('aws_s3_bucket.replica', 2, 'rule')],
+      'aws_lambda_function.index': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_lambda_function.index', 3, 'environment')],
+      'aws_cloudwatch_log_group.index': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_lambda_function.index', 3, 'environment'), at('aws_cloudwatch_log_group.index', 4, 'name')],
+      'aws_sqs_queue.dlq': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_lambda_function.index', 3, 'environment'), at('aws_sqs_queue.dlq', 3, 'dead_letter_config')],
+    },
+  },
+  {
+    name: 'SNS subscription, event source mapping and backup selection → plan → vault',
+    plan: plan(
+      r('aws_sns_topic.results', { name: 'results', tags: { phi: 'true' } }),
+      r('aws_sns_topic_subscription.q', { protocol: 'sqs' }, { topic_arn: ['aws_sns_topic.results.arn', 'aws_sns_topic.results'], endpoint: ['aws_sqs_queue.inbox.arn', 'aws_sqs_queue.inbox'] }),
+      r('aws_sqs_queue.inbox', { name: 'inbox' }),
+      r('aws_lambda_event_source_mapping.m', {}, { event_source_arn: ['aws_sqs_queue.inbox.arn', 'aws_sqs_queue.inbox'], function_name: ['aws_lambda_function.worker.arn', 'aws_lambda_function.worker'] }),
+      r('aws_lambda_function.worker', { function_name: 'worker' }),
+      r('aws_backup_selection.s', { name: 's' }, { resources: ['aws_sqs_queue.inbox.arn', 'aws_sqs_queue.inbox'], plan_id: ['aws_backup_plan.p.id', 'aws_backup_plan.p'] }),
+      r('aws_backup_plan.p', { name: 'p' }, { rule: ['aws_backup_vault.v.name', 'aws_backup_vault.v'] }),
+      r('aws_backup_vault.v', { name: 'v' }),
+    ),
+    expect: {
+      'aws_sqs_queue.inbox': ['phi', at('aws_sns_topic.results', 0, 'tags.phi'), at('aws_sns_topic_subscription.q', 1, 'topic_arn'), at('aws_sqs_queue.inbox', 1, 'endpoint')],
+      'aws_lambda_function.worker': ['phi', at('aws_sns_topic.results', 0, 'tags.phi'), at('aws_sns_topic_subscription.q', 1, 'topic_arn'), at('aws_sqs_queue.inbox', 1, 'endpoint'), at('aws_lambda_event_source_mapping.m', 3, 'event_source_arn'), at('aws_lambda_function.worker', 3, 'function_name')],
+      'aws_backup_vault.v': ['phi', at('aws_sns_topic.results', 0, 'tags.phi'), at('aws_sns_topic_subscription.q', 1, 'topic_arn'), at('aws_sqs_queue.inbox', 1, 'endpoint'), at('aws_backup_selection.s', 5, 'resources'), at('aws_backup_plan.p', 5, 'plan_id'), at('aws_backup_vault.v', 6, 'rule')],
+    },
+  },
+  {
+    name: 'execution role with an attached policy naming a PHI table; KMS key protecting it',
+    plan: plan(
+      r('aws_dynamodb_table.visits', { name: 'visits', tags: { DataClassification: 'ePHI' } }, { server_side_encryption: ['aws_kms_key.phi.arn', 'aws_kms_key.phi'] }),
+      r('aws_kms_key.phi', { description: 'phi' }),
+      r('aws_iam_role.worker', { name: 'worker' }),
+      r('aws_iam_policy.read', { name: 'read' }, { policy: ['aws_dynamodb_table.visits.arn', 'aws_dynamodb_table.visits'] }),
+      r('aws_iam_role_policy_attachment.read', {}, { role: ['aws_iam_role.worker.name', 'aws_iam_role.worker'], policy_arn: ['aws_iam_policy.read.arn', 'aws_iam_policy.read'] }),
+      r('aws_lambda_function.report', { function_name: 'report' }, { role: ['aws_iam_role.worker.arn', 'aws_iam_role.worker'] }),
+    ),
+    expect: {
+      'aws_lambda_function.report': ['phi', at('aws_dynamodb_table.visits', 0, 'tags.DataClassification'), at('aws_lambda_function.report', 5, 'role')],
+      'aws_kms_key.phi': ['phi', at('aws_dynamodb_table.visits', 0, 'tags.DataClassification'), at('aws_kms_key.phi', 0, 'server_side_encryption')],
+      'aws_iam_role.worker': ['no-phi', 'aws_iam_role.worker@planned_values.root_module.resources.2'],
+    },
+    protectsPhi: ['aws_kms_key.phi'],
+  },
+]);
