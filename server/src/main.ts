@@ -8,6 +8,11 @@ export function main(argv: string[]): void {
     require('./lsp/server').startServer();
     return;
   }
+  // `hipaa-lint . | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = runCli(argv, {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

@@ -16,6 +16,29 @@ import { formatPhiInventory } from './phi-inventory';
 import { runTasks, workerCount } from './pool';
 import { displayPath, type FileReport, type RunContext } from './report';
 import { writeOutputs } from './output';
+import { unifiedDiff } from '../fix/diff';
+import { writeFileAtomically } from '../fix/write-file';
+
+/** What `--fix-type` narrows to: rule categories. */
+const FIX_TYPES = ['encryption-at-rest', 'encryption-in-transit', 'public-exposure', 'audit-logging', 'backup-recovery', 'access-control', 'network', 'eligibility'];
+
+/** "fixed 3 problems in 2 files" plus one line per fix, and what was left with its reason. */
+function fixSummary(reports: FileReport[], written: boolean): string {
+  const lines: string[] = [];
+  let applied = 0;
+  let files = 0;
+  for (const r of reports) {
+    if (!r.fix) continue;
+    if (r.fix.applied.length) files++;
+    for (const a of r.fix.applied) {
+      applied++;
+      lines.push(`  ${r.displayPath}: ${a.ruleId} on ${a.resource}: ${a.title}`);
+    }
+    for (const l of r.fix.left) lines.push(`  ${r.displayPath}: left ${l.ruleId} on ${l.resource}: ${l.why}`);
+  }
+  const head = `hipaa-lint: ${written ? 'fixed' : 'would fix'} ${applied} problem${applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  return [head, ...lines, ''].join('\n');
+}
 
 /** For tests and reproducible audits: the date suppression expiry is judged against (YYYY-MM-DD). */
 export const TODAY_ENV = 'HIPAA_LINT_TODAY';
@@ -52,6 +75,11 @@ function run(options: CliOptions, io: CliIo, fail: (message: string) => never): 
   if (options.reportSuppressed && options.outputs.some((o) => o.format !== 'stylish' && o.format !== 'json')) fail('--report-suppressed prints text (stylish) or json');
   if (options.stdin && options.operands.length) fail('--stdin reads one template from standard input; give no file operands with it');
   if (!options.stdin && options.operands.length === 0) fail('no files given; try hipaa-lint . or hipaa-lint --help');
+  if (options.fix && options.stdin) fail('--fix writes files; with --stdin use --fix-dry-run to see the diff');
+  if (options.fix && options.fixDryRun) fail('--fix and --fix-dry-run exclude each other');
+  const badTypes = options.fixType.filter((t) => !FIX_TYPES.includes(t));
+  if (badTypes.length) fail(`--fix-type: unknown ${badTypes.map((t) => `"${t}"`).join(', ')}; one of ${FIX_TYPES.join(', ')}`);
+  const fixing = options.fix || options.fixDryRun ? { rules: options.rule, categories: options.fixType } : undefined;
 
   let cliParameters: Record<string, string> = {};
   try {
@@ -67,7 +95,7 @@ function run(options: CliOptions, io: CliIo, fail: (message: string) => never): 
   const task = (index: number, file: string, shown: string, stdin?: Uint8Array): LintTask | undefined => {
     const config = locator.configFor(file);
     if (isIgnored(config, file)) return undefined;
-    return { index, file, displayPath: shown, config: withOverrides(config, options), parameterValues: { ...parametersFor(config, file), ...cliParameters }, today, stdin };
+    return { index, file, displayPath: shown, config: withOverrides(config, options), parameterValues: { ...parametersFor(config, file), ...cliParameters }, today, stdin, fix: fixing };
   };
 
   const tasks: LintTask[] = [];
@@ -105,6 +133,23 @@ function run(options: CliOptions, io: CliIo, fail: (message: string) => never): 
   if (options.command === 'phi') {
     io.stdout(formatPhiInventory(shown));
     return unreadable ? EXIT.usage : EXIT.clean;
+  }
+  if (options.fixDryRun) {
+    io.stdout(shown.map((r) => (r.fix && r.fix.after !== r.fix.before ? unifiedDiff(r.fix.before, r.fix.after, r.displayPath) : '')).join(''));
+    io.stderr(fixSummary(shown, false));
+    return unreadable ? EXIT.usage : exitCodeFor(shown, { failOn: options.failOn, maxWarnings: options.maxWarnings });
+  }
+  if (options.fix) {
+    for (const r of shown) {
+      if (!r.fix || r.fix.after === r.fix.before) continue;
+      const written = writeFileAtomically(r.file, r.fix.before, r.fix.after);
+      if (!written.ok) {
+        io.stderr(`hipaa-lint: ${written.reason}\n`);
+        unreadable = true;
+        r.fix = { ...r.fix, applied: [] };
+      }
+    }
+    io.stderr(fixSummary(shown, true));
   }
   const ctx: RunContext = { cwd: io.cwd, configLine: configLines(locator) };
   const color = options.color ?? (io.isTTY && !io.env.NO_COLOR);

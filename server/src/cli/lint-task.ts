@@ -1,5 +1,6 @@
 import type { HipaaConfig } from '../engine/config';
 import { lint } from '../engine/lint';
+import { fixAll } from '../fix/fix-all';
 import { DEFAULT_BUDGETS } from '../parse/limits';
 import { decodeText, readTextFile } from './files';
 import type { FileReport } from './report';
@@ -15,6 +16,8 @@ export interface LintTask {
   today: string;
   /** Standard input's bytes, when the text does not come from the file. */
   stdin?: Uint8Array;
+  /** Apply safe fixes (in memory; the main thread writes), narrowed to these rules and categories. */
+  fix?: { rules: string[]; categories: string[] };
 }
 
 /** Read and lint one file. Never throws: a failure becomes the report's `error`. */
@@ -23,10 +26,17 @@ export function runTask(task: LintTask): FileReport {
   try {
     const read = task.stdin ? decodeText(Buffer.from(task.stdin)) : readTextFile(task.file, DEFAULT_BUDGETS.maxPlanChars);
     if (!read.ok) return { ...base, error: read.message };
-    const analysis = lint(read.text, task.file, { config: task.config, parameterValues: task.parameterValues, today: task.today });
+    const engine = { config: task.config, parameterValues: task.parameterValues, today: task.today };
+    let analysis = lint(read.text, task.file, engine);
+    let fix: FileReport['fix'];
+    if (task.fix && analysis.document.kind === 'template') {
+      const fixed = fixAll(analysis, engine, task.fix);
+      fix = { before: read.text, after: fixed.text, applied: fixed.applied, left: fixed.left };
+      analysis = fixed.analysis;
+    }
     const resources = analysis.model?.resources.map((r) => ({ id: r.id, type: r.type }));
     // The model holds maps of the whole document; the formatters need none of it.
-    return { ...base, analysis: { ...analysis, model: undefined }, resources };
+    return { ...base, analysis: { ...analysis, model: undefined }, resources, fix };
   } catch (e) {
     return { ...base, error: `internal error while linting: ${(e as Error).message}` };
   }

@@ -16,6 +16,8 @@ export interface FileReport {
   failOn?: Severity;
   /** Set when the file could not be read or analysed at all. */
   error?: string;
+  /** With --fix/--fix-dry-run: the text before and after the safe fixes, what was applied and what was left. */
+  fix?: { before: string; after: string; applied: { ruleId: string; resource: string; title: string }[]; left: { ruleId: string; resource: string; why: string }[] };
 }
 
 /** What formatters need beyond the reports: where the run happened, and lines inside config files. */

@@ -19,7 +19,7 @@ export function adjustForPhi(base: Severity, verdict: PhiVerdict, noPhiFindings:
     case 'phi':
       return { severity: base };
     case 'possible':
-      return { severity: lower(base), note: `severity lowered one step: PHI is possible but not declared (${verdict.chain[0]?.why ?? 'inferred'})` };
+      return { severity: lower(base), note: `severity lowered one step: ${verdict.chain[0]?.why ?? 'PHI is only inferred'}` };
     case 'unknown':
       return { severity: lower(base), note: 'severity lowered one step: no PHI declared for this resource; tag it or list it in .hipaa-lint.yaml' };
     case 'no-phi':

@@ -11,6 +11,8 @@ export interface FixFilter {
 
 export interface FixAllResult {
   text: string;
+  /** The analysis of the fixed text. */
+  analysis: Analysis;
   applied: { ruleId: string; resource: string; title: string }[];
   /** Findings still open, with why no fix was applied. */
   left: { ruleId: string; resource: string; why: string }[];
@@ -58,5 +60,5 @@ export function fixAll(initial: Analysis, options: EngineOptions = {}, filter: F
   const left = analysis.findings
     .filter((f) => wanted(f, filter))
     .map((f) => ({ ruleId: f.ruleId, resource: f.resource, why: declined.get(`${f.ruleId}|${f.resource}|${f.messageId}|${f.path.join('.')}`) ?? 'no automatic fix' }));
-  return { text: analysis.text, applied, left };
+  return { text: analysis.text, analysis, applied, left };
 }

@@ -21,14 +21,14 @@ export function inferredStep(resource: Resource, nameWords: string[], resolver: 
   const wanted = new Set(nameWords.map((w) => w.toLowerCase()));
   const idName = resource.terraform ? resource.terraform.name : resource.id;
   const hit = words(idName).find((w) => wanted.has(w));
-  if (hit) return { resource: resource.id, path: resource.path, why: `possible PHI: its name "${idName}" contains "${hit}" (inferred, not declared)` };
+  if (hit) return { resource: resource.id, path: resource.path, why: `PHI is only inferred: its name "${idName}" contains "${hit}"` };
   for (const prop of NAME_PROPERTIES) {
     const node = mapGet(resource.properties, prop);
     if (!node) continue;
     const r = resolver.resolve(node);
     if (r.kind !== 'known' || typeof r.value !== 'string') continue;
     const word = words(r.value).find((w) => wanted.has(w));
-    if (word) return { resource: resource.id, path: [...resource.propertiesPath, prop], why: `possible PHI: its ${prop} "${r.value}" contains "${word}" (inferred, not declared)` };
+    if (word) return { resource: resource.id, path: [...resource.propertiesPath, prop], why: `PHI is only inferred: its ${prop} "${r.value}" contains "${word}"` };
   }
   return undefined;
 }

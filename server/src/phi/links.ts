@@ -40,7 +40,7 @@ export function dataLinks(model: TemplateModel, resolver: Resolver): Map<string,
     if (row.flow !== 'pull') add(a.id, { to: b.id, path: edge.path, why });
   }
   for (const access of roleAccess(model)) add(access.store, { to: access.compute, path: access.path, why: `${access.compute} can read ${access.store} through the policies of its role ${access.role}` });
-  for (const [fn, group] of namedLogGroups(model, resolver)) add(fn.id, { to: group.id, path: [...group.propertiesPath, 'LogGroupName'], why: `${fn.id} writes its logs, which can contain the data it handles, to ${group.id}` });
+  for (const [fn, group, path] of namedLogGroups(model, resolver)) add(fn.id, { to: group.id, path, why: `${fn.id} writes its logs, which can contain the data it handles, to ${group.id}` });
   return links;
 }
 
@@ -107,22 +107,27 @@ function roleAccess(model: TemplateModel): Access[] {
   return out;
 }
 
-/** `LogGroupName: /aws/lambda/<name>` with a literal name equal to a function's `FunctionName`. */
-function namedLogGroups(model: TemplateModel, resolver: Resolver): [Resource, Resource][] {
+/** A log group named `/aws/lambda/<name>` (a literal) where a function's name is `<name>`. */
+const FUNCTION_NAME: Record<string, string> = { 'AWS::Lambda::Function': 'FunctionName', 'AWS::Serverless::Function': 'FunctionName', aws_lambda_function: 'function_name' };
+const GROUP_NAME: Record<string, string> = { 'AWS::Logs::LogGroup': 'LogGroupName', aws_cloudwatch_log_group: 'name' };
+
+function namedLogGroups(model: TemplateModel, resolver: Resolver): [Resource, Resource, Path][] {
+  const known = (r: Resource, prop: string) => {
+    const v = resolver.resolve(mapGet(r.properties, prop));
+    return v.kind === 'known' && typeof v.value === 'string' ? v.value : undefined;
+  };
   const functions = new Map<string, Resource>();
   for (const fn of model.resources) {
-    if (fn.type !== 'AWS::Lambda::Function' && fn.type !== 'AWS::Serverless::Function') continue;
-    const name = resolver.resolve(mapGet(fn.properties, 'FunctionName'));
-    if (name.kind === 'known' && typeof name.value === 'string') functions.set(name.value, fn);
+    const name = FUNCTION_NAME[fn.type] && known(fn, FUNCTION_NAME[fn.type]);
+    if (name) functions.set(name, fn);
   }
-  const out: [Resource, Resource][] = [];
+  const out: [Resource, Resource, Path][] = [];
   if (!functions.size) return out;
   for (const group of model.resources) {
-    if (group.type !== 'AWS::Logs::LogGroup') continue;
-    const name = resolver.resolve(mapGet(group.properties, 'LogGroupName'));
-    const m = name.kind === 'known' && typeof name.value === 'string' ? /^\/aws\/lambda\/(.+)$/.exec(name.value) : null;
+    const prop = GROUP_NAME[group.type];
+    const m = prop ? /^\/aws\/lambda\/(.+)$/.exec(known(group, prop) ?? '') : null;
     const fn = m && functions.get(m[1]);
-    if (fn) out.push([fn, group]);
+    if (fn) out.push([fn, group, [...group.propertiesPath, prop]]);
   }
   return out;
 }
