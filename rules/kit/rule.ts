@@ -70,6 +70,11 @@ export interface RuleContext {
   phi(id: string): PhiVerdict;
   /** True if the node (or any intrinsic inside it) refers to resource `id`. */
   refersTo(node: ValueNode | undefined, id: string): boolean;
+  /**
+   * A value computed once per template and shared by every check of this run (an index of log group names,
+   * say), so cross-resource rules stay linear. Prefix keys with the rule id.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface Responsibility {

@@ -5,10 +5,22 @@ import { intrinsicOf, referencesIn, Resolver } from '../model/intrinsics';
 import type { TemplateModel } from '../model/model';
 
 const UNKNOWN_VERDICT: PhiVerdict = { verdict: 'unknown', chain: [] };
+const NONE: Resource[] = [];
 
-/** Split `A.B[0].C` or `A.B.0.C` into segments. */
+const parsedPaths = new Map<string, Path>();
+
+/** Split `A.B[0].C` or `A.B.0.C` into segments (memoised: rules ask for the same few paths on every resource). */
 export function parsePath(path: string | Path): Path {
   if (typeof path !== 'string') return path;
+  let cached = parsedPaths.get(path);
+  if (!cached) {
+    cached = splitPath(path);
+    if (parsedPaths.size < 10_000) parsedPaths.set(path, cached);
+  }
+  return cached;
+}
+
+function splitPath(path: string): Path {
   const out: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
@@ -53,7 +65,8 @@ export class EngineContext implements RuleContext {
   }
 
   ofType(...types: string[]): Resource[] {
-    return types.flatMap((t) => this.typeIndex.get(t) ?? []);
+    if (types.length === 1) return (this.typeIndex.get(types[0]) ?? NONE).slice();
+    return types.flatMap((t) => this.typeIndex.get(t) ?? NONE);
   }
 
   get(resource: Resource, path: string | Path): Lookup {
@@ -61,7 +74,7 @@ export class EngineContext implements RuleContext {
     const base = resource.propertiesPath;
     let node: ValueNode | undefined = resource.properties;
     const walked: (string | number)[] = [];
-    const tf = resource.terraform;
+    const tf = resource.terraform && resource.terraform.unknownPaths.size ? resource.terraform : undefined;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
       if (tf && tf.unknownPaths.has(terraformKey(walked))) return this.unknownAt(resource, walked, node, `${resource.id}.${terraformKey(walked)} is known only after apply`);
@@ -102,6 +115,13 @@ export class EngineContext implements RuleContext {
 
   phi(id: string): PhiVerdict {
     return this.verdicts[id] ?? UNKNOWN_VERDICT;
+  }
+
+  private readonly memos = new Map<string, unknown>();
+
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   refersTo(node: ValueNode | undefined, id: string): boolean {

@@ -5,6 +5,11 @@ import type { ParsedDocument, ParseIssue } from './tree';
 
 /** Parse JSON (comments tolerated, reported) into the positioned value tree. */
 export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
+  // jsonc-parser recurses per level: refuse pathological nesting before it can overflow the stack.
+  const deepAt = nestingBeyond(text, PARSEABLE_DEPTH);
+  if (deepAt >= 0) {
+    return { format: 'json', root: undefined, usesShortTags: false, issues: [{ code: 'budget-exceeded', message: `Nesting deeper than ${PARSEABLE_DEPTH} levels; the file was not analysed.`, span: { start: deepAt, end: deepAt + 1 } }] };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const issues: ParseIssue[] = errors.map((e) => ({
@@ -64,4 +69,20 @@ function convert(node: JNode, depth: number, budgets: Budgets, issues: ParseIssu
     default:
       return { kind: 'scalar', value: null, span };
   }
+}
+
+const PARSEABLE_DEPTH = 2000;
+
+/** Offset of the first bracket that opens level `limit + 1` (outside strings), or -1. Linear, no recursion. */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
 }
