@@ -23,3 +23,6 @@ export function main(argv: string[]): void {
   });
   process.exitCode = code;
 }
+
+// `node out/server/src/main.js --stdio` (tests, benchmarks, other editors) starts the same entry point.
+if (require.main === module) main(process.argv.slice(2));

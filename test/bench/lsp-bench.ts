@@ -3,9 +3,8 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { MessageConnection } from 'vscode-jsonrpc/lib/node/main';
-// The package's `exports` map has `./node` only; types come from the file it points at.
-const rpc: typeof import('vscode-jsonrpc/lib/node/main') = require('vscode-jsonrpc/node');
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+const rpc: typeof import('vscode-jsonrpc/node') = require('vscode-jsonrpc/node');
 
 const SERVER = path.resolve(__dirname, '../../server/src/main.js');
 

@@ -1,0 +1,106 @@
+// Per-document analysis: the config that applies, a cache keyed by version, and a debounced scheduler
+// where a newer version makes any pending run for an older one obsolete.
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, type HipaaConfig } from '../engine/config';
+import { ConfigError, findConfigFile, isIgnored, loadConfigFile, parametersFor } from '../engine/config-file';
+import { lint, type EngineOptions } from '../engine/lint';
+import type { Analysis } from '../engine/types';
+
+export interface Analysed {
+  version: number;
+  analysis: Analysis;
+  options: EngineOptions;
+}
+
+export function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class Analyses {
+  private readonly cache = new Map<string, Analysed>();
+  private readonly configs = new Map<string, { config: HipaaConfig; error?: string }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** The analysis of this exact version, computed now if needed. */
+  get(doc: TextDocument): Analysed {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const options = this.optionsFor(doc.uri);
+    const started = Date.now();
+    const analysis = lint(doc.getText(), doc.uri, options);
+    if (Date.now() - started > 500) this.log(`linted ${doc.uri} in ${Date.now() - started} ms`);
+    const entry = { version: doc.version, analysis, options };
+    this.cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** Lint after `delayMs` unless a newer version arrives first; `run` gets the result only if still current. */
+  schedule(doc: TextDocument, delayMs: number, current: () => TextDocument | undefined, run: (a: Analysed) => void): void {
+    clearTimeout(this.timers.get(doc.uri));
+    const fire = () => {
+      this.timers.delete(doc.uri);
+      const latest = current();
+      if (!latest || latest.version !== doc.version) return;
+      run(this.get(latest));
+    };
+    if (delayMs <= 0) setImmediate(fire);
+    else this.timers.set(doc.uri, setTimeout(fire, delayMs));
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+  }
+
+  /** A config file changed: every cached analysis may be stale. */
+  invalidateConfigs(): void {
+    this.configs.clear();
+    this.cache.clear();
+  }
+
+  configError(uri: string): string | undefined {
+    const file = filePathOf(uri);
+    const found = file ? findConfigFile(path.dirname(file)) : undefined;
+    return found ? this.loadConfig(found).error : undefined;
+  }
+
+  isIgnored(uri: string): boolean {
+    const file = filePathOf(uri);
+    return file ? isIgnored(this.configFor(uri), file) : false;
+  }
+
+  private optionsFor(uri: string): EngineOptions {
+    const config = this.configFor(uri);
+    const file = filePathOf(uri);
+    return { config, parameterValues: file ? parametersFor(config, file) : {} };
+  }
+
+  private configFor(uri: string): HipaaConfig {
+    const file = filePathOf(uri);
+    const found = file ? findConfigFile(path.dirname(file)) : undefined;
+    return found ? this.loadConfig(found).config : defaultConfig();
+  }
+
+  private loadConfig(file: string): { config: HipaaConfig; error?: string } {
+    let entry = this.configs.get(file);
+    if (!entry) {
+      try {
+        entry = { config: loadConfigFile(file).config };
+      } catch (e) {
+        // An invalid config is shown, and the defaults apply until it is fixed.
+        entry = { config: defaultConfig(), error: e instanceof ConfigError ? e.message : String(e) };
+      }
+      this.configs.set(file, entry);
+    }
+    return entry;
+  }
+}
