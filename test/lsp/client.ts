@@ -53,6 +53,11 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ accept, resolve }));
   }
 
+  /** Every publication received so far for `uri`. */
+  publishedFor(uri: string): Published[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
   open(uri: string, text: string, version = 1, languageId = 'yaml'): void {
     this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
