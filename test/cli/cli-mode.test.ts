@@ -53,7 +53,7 @@ describe('CLI mode: suppressions', () => {
   };
 
   it('comments and Metadata with reasons suppress; a comment without a reason is an error and suppresses nothing; unused config entries are reported', () => {
-    const r = run(['.']);
+    const r = run(['--rule', 's3-bucket-default-encryption', '--rule', 'rds-storage-encrypted', '--rule', 'rds-require-tls', '.']);
     assert.equal(r.stdout, [
       'stack.yaml',
       '  20:3     error    hipaa-lint-disable-next-line: a reason is required after " -- ". Nothing was suppressed. Form: # hipaa-lint-disable-next-line <rule-id>[, <rule-id>] -- <reason> [until YYYY-MM-DD]  invalid-suppression',

@@ -24,7 +24,7 @@ describe('the packaged extension (.vsix)', function () {
   const names = () => entries.map((e) => e.name);
 
   it('holds the bundles, the spec extract, the grammar and the manifest', () => {
-    for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cfn-spec.json', 'extension/syntaxes/suppression.tmLanguage.json', 'extension/package.json', 'extension/README.md']) {
+    for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cfn-spec.json', 'extension/syntaxes/suppression.tmLanguage.json', 'extension/package.json', 'extension/readme.md']) {
       assert.ok(names().includes(required), `${required} missing`);
     }
   });
