@@ -202,3 +202,18 @@ describe('reference graph', () => {
     assert.deepEqual(j.edges.map((e) => [e.from, e.to, e.kind, e.path]), y.edges.map((e) => [e.from, e.to, e.kind, e.path]));
   });
 });
+
+describe('SAM implied log groups', () => {
+  const ids = (text: string) => {
+    const { lint } = require('../../server/src/engine/lint');
+    return (lint(text, 'file:///sam.yaml').model.resources as { id: string }[]).map((r) => r.id);
+  };
+  const fn = (extra: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.h\n      Runtime: python3.12\n      CodeUri: src/\n${extra}`;
+  it('a function without a group of its own gets the implied /aws/lambda group', () => {
+    assert.deepEqual(ids(fn('')), ['Fn', 'FnRole', 'FnLogGroup']);
+  });
+  it('none when LoggingConfig names a group, or a group is declared for its literal name', () => {
+    assert.deepEqual(ids(fn('      LoggingConfig:\n        LogGroup: shared-logs\n')), ['Fn', 'FnRole']);
+    assert.deepEqual(ids(fn('      FunctionName: intake\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: /aws/lambda/intake\n')), ['Fn', 'Logs', 'FnRole']);
+  });
+});

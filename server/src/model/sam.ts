@@ -54,7 +54,11 @@ export function samImpliedResources(resources: Resource[]): Resource[] {
       implied.push({ id: `${r.id}Role`, type: 'AWS::IAM::Role', family: r.family, path: r.path, propertiesPath: r.propertiesPath, dependsOn: [], implicitFrom: r.id });
     }
     if (r.type === 'AWS::Serverless::Function') {
-      const explicit = resources.some((other) => other.type === 'AWS::Logs::LogGroup' && logGroupNames(other).some((n) => n.includes(`/aws/lambda/`) && n.includes(r.id)));
+      // Lambda creates /aws/lambda/<name> only when the function does not log to a group of its own.
+      const ownGroup = !!mapGet(mapGet(r.properties, 'LoggingConfig'), 'LogGroup');
+      const name = mapGet(r.properties, 'FunctionName');
+      const literal = name?.kind === 'scalar' && name.value !== null ? `/aws/lambda/${name.value}` : undefined;
+      const explicit = ownGroup || resources.some((other) => other.type === 'AWS::Logs::LogGroup' && logGroupNames(other).some((n) => n === literal || (n.includes('/aws/lambda/') && n.includes(r.id))));
       if (!explicit) {
         implied.push({ id: `${r.id}LogGroup`, type: 'AWS::Logs::LogGroup', family: r.family, path: r.path, propertiesPath: r.propertiesPath, dependsOn: [], implicitFrom: r.id });
       }
@@ -66,5 +70,5 @@ export function samImpliedResources(resources: Resource[]): Resource[] {
 function logGroupNames(r: Resource): string[] {
   const name = mapGet(r.properties, 'LogGroupName');
   if (!name) return [];
-  return [JSON.stringify(name)];
+  return name.kind === 'scalar' && name.value !== null ? [String(name.value)] : [JSON.stringify(name)];
 }
