@@ -12,7 +12,8 @@ const dist = path.join(root, 'dist');
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
+  // jsonc-parser's main entry is UMD with dynamic requires esbuild cannot follow: prefer the ESM build.
+  const common = { mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] });
   await esbuild.build({
     ...common,

@@ -40,6 +40,17 @@ describe('the packaged extension (.vsix)', function () {
     assert.deepEqual(bad, []);
   });
 
+  it('the bundled server starts on its own and publishes diagnostics', async () => {
+    const { TestClient } = require('../lsp/client') as typeof import('../lsp/client');
+    const client = new TestClient(path.join(ROOT, 'dist/server.js'));
+    await client.initialize();
+    const uri = 'file:///virtual/records.yaml';
+    client.open(uri, fs.readFileSync(path.join(ROOT, 'test/vscode/fixtures/records.yaml'), 'utf8'));
+    const published = await client.diagnostics(uri, 1);
+    assert.ok(published.diagnostics.some((d) => d.code === 'rds-storage-encrypted'));
+    assert.equal(await client.stop(), 0);
+  });
+
   it('stays small', () => {
     const size = fs.statSync(VSIX).size;
     assert.ok(size < 3 * 1024 * 1024, `vsix is ${size} bytes`);
