@@ -1,4 +1,4 @@
-import { defineRule, isTerraform, text, type FixIntent, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, isTerraform, text, type FixIntent, type Resource, type RuleContext, type RuleResult, type ValueNode } from '../kit';
 import { expectKey, hasValue, keyValue } from './key-support';
 
 const KEY_POLICY = { safe: false, consequence: 'the key policy must allow the CloudWatch Logs service principal to use the key' };
@@ -41,25 +41,39 @@ function keyFixFor(ctx: RuleContext, group: Resource): FixIntent[] {
 /** A SAM function's log group, created by Lambda on first invocation: unencrypted unless the function logs elsewhere. */
 function checkImplicit(group: Resource, ctx: RuleContext): RuleResult[] {
   const fn = ctx.byId(group.implicitFrom!);
-  if (!fn || hasValue(ctx, fn, 'LoggingConfig.LogGroup')) return [];
-  return [{ status: 'fail', path: fn.path, messageId: 'implicitGroup', resourceId: fn.id, fixes: declareGroupFix(ctx, fn) }];
+  if (!fn || hasValue(ctx, fn, 'LoggingConfig.LogGroup') || hasDeclaredGroup(ctx, fn)) return [];
+  return [{ status: 'fail', path: fn.path, messageId: 'implicitGroup', resourceId: fn.id, data: { resource: fn.id }, fixes: declareGroupFix(ctx, fn) }];
 }
 
 /** Plain CloudFormation and Terraform functions: a declared log group must receive their logs. */
 function checkFunction(fn: Resource, ctx: RuleContext): RuleResult[] {
   const tf = isTerraform(fn);
   if (hasValue(ctx, fn, tf ? 'logging_config.0.log_group' : 'LoggingConfig.LogGroup') && !(tf && defaultGroupName(ctx, fn))) return [];
+  if (hasDeclaredGroup(ctx, fn)) return [];
+  return [{ status: 'fail', path: fn.path, messageId: 'implicitGroup', fixes: tf ? [] : declareGroupFix(ctx, fn) }];
+}
+
+/** A log group declared in the template under the function's default name `/aws/lambda/<name>`. */
+function hasDeclaredGroup(ctx: RuleContext, fn: Resource): boolean {
+  const tf = isTerraform(fn);
   const groups = ctx.ofType(tf ? 'aws_cloudwatch_log_group' : 'AWS::Logs::LogGroup').filter((g) => !g.implicitFrom);
   const own = ctx.get(fn, tf ? 'function_name' : 'FunctionName').resolved;
   const name = own.kind === 'known' ? text(own.value) : undefined;
   for (const g of groups) {
     const lookup = ctx.get(g, tf ? 'name' : 'LogGroupName');
-    if (ctx.refersTo(lookup.node, fn.id)) return [];
-    if (name && lookup.resolved.kind === 'known' && lookup.resolved.value === `/aws/lambda/${name}`) return [];
+    if (ctx.refersTo(lookup.node, fn.id) && scalars(lookup.node).some((v) => v.includes('/aws/lambda/'))) return true;
+    if (name && lookup.resolved.kind === 'known' && lookup.resolved.value === `/aws/lambda/${name}`) return true;
     // Terraform: the group's name built from the function's name is a configuration reference.
-    if (tf && (g.terraform?.references.name ?? []).some((r) => r === fn.id || r.startsWith(`${fn.id}.`))) return [];
+    if (tf && (g.terraform?.references.name ?? []).some((r) => r === fn.id || r.startsWith(`${fn.id}.`))) return true;
   }
-  return [{ status: 'fail', path: fn.path, messageId: 'implicitGroup', fixes: tf ? [] : declareGroupFix(ctx, fn) }];
+  return false;
+}
+
+function scalars(node: ValueNode | undefined): string[] {
+  if (!node) return [];
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? [node.value] : [];
+  if (node.kind === 'seq') return node.items.flatMap(scalars);
+  return node.entries.flatMap((e) => scalars(e.value));
 }
 
 /** Terraform fills logging_config.log_group with the default /aws/lambda/<name> when it is not configured. */

@@ -19,7 +19,7 @@ export function setByReference(resource: Resource, attribute: string): boolean {
   return isTerraform(resource) && (resource.terraform?.references[attribute] ?? []).length > 0;
 }
 
-/** `!Ref X` / `!GetAtt X.Arn` of a resource declared in the template (a key created with the stack): a key is named. */
+/** `!Ref X` / `!GetAtt X.Arn` of a KMS key or alias declared in the template (created with the stack): a key is named. */
 export function namesDeclaredResource(ctx: RuleContext, node: ValueNode | undefined): boolean {
   if (!node || node.kind !== 'map' || node.entries.length !== 1) return false;
   const { key, value } = node.entries[0];
@@ -30,7 +30,7 @@ export function namesDeclaredResource(ctx: RuleContext, node: ValueNode | undefi
     else if (value.kind === 'seq' && value.items[0]?.kind === 'scalar') target = String(value.items[0].value);
   }
   const resource = target ? ctx.byId(target) : undefined;
-  return !!resource && !resource.type.startsWith('AWS::CloudFormation::') && !resource.type.startsWith('Custom::');
+  return !!resource && ['AWS::KMS::Key', 'AWS::KMS::Alias', 'AWS::KMS::ReplicaKey'].includes(resource.type);
 }
 
 /** Names of the AWS managed key of a service (`alias/aws/<service>` or an ARN ending in it). */

@@ -80,7 +80,8 @@ export function targetsOf(ctx: RuleContext, from: Resource, prop: string, types:
   const add = (r: Resource | undefined) => {
     if (r && wanted.has(r.type) && !out.includes(r)) out.push(r);
   };
-  const base = [...from.propertiesPath, prop];
+  // `prop` may be dotted (`Events.Get.Properties.RestApiId`), as in `ctx.get`.
+  const base = [...from.propertiesPath, ...prop.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))];
   for (const e of ctx.edgesFrom(from.id)) if (e.kind !== 'depends-on' && startsWith(e.path, base)) add(ctx.byId(e.to));
   const value = ctx.get(from, prop).resolved;
   if (value.kind === 'known' && typeof value.value === 'string' && value.value) {

@@ -26,6 +26,14 @@ const PUBLIC_TIER = new Set([
   'aws_elb',
 ]);
 
+/** Subnet groups only place data stores: they count as hosting PHI unless every store that uses them holds none. */
+const SUBNET_GROUPS = new Set([
+  'AWS::RDS::DBSubnetGroup', 'AWS::Redshift::ClusterSubnetGroup', 'AWS::ElastiCache::SubnetGroup', 'AWS::DMS::ReplicationSubnetGroup',
+  'AWS::DocDB::DBSubnetGroup', 'AWS::Neptune::DBSubnetGroup', 'AWS::DAX::SubnetGroup', 'AWS::MemoryDB::SubnetGroup',
+  'aws_db_subnet_group', 'aws_redshift_subnet_group', 'aws_elasticache_subnet_group', 'aws_dms_replication_subnet_group',
+  'aws_docdb_subnet_group', 'aws_neptune_subnet_group', 'aws_dax_subnet_group', 'aws_memorydb_subnet_group',
+]);
+
 const DEFAULT_ROUTES = new Set(['0.0.0.0/0', '::/0']);
 
 const CFN = {
@@ -70,7 +78,7 @@ export default defineRule({
     const k = isTerraform(subnet) ? TF : CFN;
     const hosted = [...new Set(ctx.edgesTo(subnet.id).map((e) => e.from))]
       .map((id) => ctx.byId(id))
-      .filter((r): r is Resource => !!r && !PUBLIC_TIER.has(r.type) && ctx.phi(r.id).verdict !== 'no-phi');
+      .filter((r): r is Resource => !!r && !PUBLIC_TIER.has(r.type) && mayHostPhi(ctx, r));
     if (hosted.length === 0) return [];
     const hosts = hosted.slice(0, 3).map((r) => r.id).join(', ') + (hosted.length > 3 ? ` and ${hosted.length - 3} more` : '');
     const tables = referrersOf(ctx, subnet, [k.association], k.subnetProp).flatMap((a) => targetsOf(ctx, a, k.tableProp, [k.table]));
@@ -85,6 +93,12 @@ export default defineRule({
     return results;
   },
 });
+
+function mayHostPhi(ctx: RuleContext, r: Resource): boolean {
+  if (!SUBNET_GROUPS.has(r.type)) return ctx.phi(r.id).verdict !== 'no-phi';
+  const users = [...new Set(ctx.edgesTo(r.id).map((e) => e.from))].map((id) => ctx.byId(id)).filter((u): u is Resource => !!u);
+  return users.length === 0 || users.some((u) => ctx.phi(u.id).verdict !== 'no-phi');
+}
 
 function judgeRoute(ctx: RuleContext, owner: Resource, base: Path, k: typeof CFN, data: { table: string; hosts: string }): RuleResult[] {
   for (const key of k.destinations) {

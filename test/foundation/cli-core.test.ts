@@ -67,7 +67,7 @@ describe('CLI core', () => {
   });
   it('a finding at the failing severity is exit 1, with file:line:column, severity, message and rule id', () => {
     const dir = tempDir({ 'db.yaml': UNENCRYPTED_DB });
-    const r = run(['db.yaml'], { cwd: dir });
+    const r = run(['--rule', 'rds-storage-encrypted', 'db.yaml'], { cwd: dir });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^db\.yaml\n {2}7:7 +error +Database PatientDb stores data unencrypted: StorageEncrypted is not true\. {2}rds-storage-encrypted$/m);
   });
@@ -116,8 +116,8 @@ describe('CLI core', () => {
     const dir = tempDir({
       'p.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Enc: { Type: String, Default: 'false' }\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !Ref Enc\n`,
     });
-    assert.equal(run(['--phi-assume', 'all', 'p.yaml'], { cwd: dir }).code, 1);
-    assert.equal(run(['--phi-assume', 'all', '--parameters', 'Enc=true', 'p.yaml'], { cwd: dir }).code, 0);
+    assert.equal(run(['--phi-assume', 'all', '--rule', 'rds-storage-encrypted', 'p.yaml'], { cwd: dir }).code, 1);
+    assert.equal(run(['--phi-assume', 'all', '--rule', 'rds-storage-encrypted', '--parameters', 'Enc=true', 'p.yaml'], { cwd: dir }).code, 0);
   });
   it('Terraform plan: sensitive values never appear in any output', () => {
     for (const format of ['stylish', 'json']) {

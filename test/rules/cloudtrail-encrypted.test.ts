@@ -35,6 +35,11 @@ testRule(rule, {
       errors: [{ messageId: 'unknown', resource: 'AuditTrail', path: 'Resources.AuditTrail.Properties.KMSKeyId', line: 11, status: 'unknown' }],
     },
     {
+      name: 'KMSKeyId naming a resource that is not a KMS key is unknown',
+      yaml: trail('      KMSKeyId: !Ref AuditTopic\n') + '  AuditTopic:\n    Type: AWS::SNS::Topic\n',
+      errors: [{ messageId: 'unknown', resource: 'AuditTrail', path: 'Resources.AuditTrail.Properties.KMSKeyId', line: 11, status: 'unknown' }],
+    },
+    {
       name: 'KMSKeyId removed by AWS::NoValue on one branch',
       yaml: trail("      KMSKeyId: !If [IsProd, alias/audit, !Ref 'AWS::NoValue']\n").replace('Resources:', 'Conditions:\n  IsProd: !Equals [!Ref TrailKey, prod]\nResources:'),
       errors: [{ messageId: 'noKey', resource: 'AuditTrail', path: 'Resources.AuditTrail.Properties.KMSKeyId', line: 13 }],

@@ -47,6 +47,14 @@ testRule(rule, {
     { name: 'function pointing LoggingConfig at an encrypted group', yaml: template(fn('      LoggingConfig:\n        LogGroup: !Ref PatientLogs\n') + group('      KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/abcd\n')) },
     { name: 'SAM function with a declared encrypted group', sam: sam('', "  IntakeLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: !Sub '/aws/lambda/${IntakeFunction}'\n      KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/abcd\n") },
     { name: 'SAM function logging to a declared group', sam: sam('      LoggingConfig:\n        LogGroup: !Ref IntakeLogs\n', '  IntakeLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/abcd\n') },
+    { name: 'SAM function with a FunctionName and the matching literal group', sam: sam('      FunctionName: intake\n', '  IntakeLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: /aws/lambda/intake\n      KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/abcd\n') },
+    {
+      name: 'Terraform: function logging to a declared group',
+      plan: plan(
+        { address: 'aws_lambda_function.intake', values: { function_name: 'intake', logging_config: [{ log_format: 'JSON', log_group: '/phi/intake' }] }, refs: { logging_config: ['aws_cloudwatch_log_group.patients.name', 'aws_cloudwatch_log_group.patients'] } },
+        tfGroup({ name: '/phi/intake', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abcd' }),
+      ),
+    },
     { name: 'Terraform: kms_key_id set', plan: plan(tfGroup({ kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abcd' })) },
     { name: 'Terraform: kms_key_id references a key in the plan', plan: plan(tfGroup({}, { kms_key_id: true }, { kms_key_id: ['aws_kms_key.logs.arn', 'aws_kms_key.logs'] })) },
     { name: 'Terraform: function with its named group', plan: plan(tfFn, tfGroup({ name: '/aws/lambda/intake', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abcd' })) },
@@ -71,6 +79,16 @@ testRule(rule, {
       name: 'function with a declared but unencrypted group',
       yaml: template(fn() + group("      LogGroupName: !Sub '/aws/lambda/${IntakeFunction}'\n")),
       errors: [{ messageId: 'noKey', resource: 'PatientLogs', path: 'Resources.PatientLogs.Properties.KmsKeyId', line: 16 }],
+    },
+    {
+      name: 'a group that names the function but is not its /aws/lambda group',
+      yaml: template(fn() + group("      LogGroupName: !Sub 'audit-${IntakeFunction}'\n      KmsKeyId: arn:aws:kms:us-east-1:111122223333:key/abcd\n")),
+      errors: [{ messageId: 'implicitGroup', resource: 'IntakeFunction', path: 'Resources.IntakeFunction', line: 6 }],
+    },
+    {
+      name: 'Terraform: logging_config left at the default group, not declared',
+      plan: plan({ address: 'aws_lambda_function.intake', values: { function_name: 'intake', logging_config: [{ log_format: 'Text', log_group: '/aws/lambda/intake' }] } }),
+      errors: [{ messageId: 'implicitGroup', resource: 'aws_lambda_function.intake', path: 'planned_values.root_module.resources.0', line: 6 }],
     },
     {
       name: 'SAM function: implicit log group',

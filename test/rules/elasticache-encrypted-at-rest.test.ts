@@ -46,12 +46,12 @@ testRule(rule, {
     {
       name: 'AtRestEncryptionEnabled false from a parameter default',
       yaml: group('      AtRestEncryptionEnabled: !Ref Encrypt\n').replace('    Type: String\n', "    Type: String\n    Default: 'false'\n"),
-      errors: [{ messageId: 'notEncrypted', resource: 'SessionCache', path: 'Resources.SessionCache.Properties.AtRestEncryptionEnabled', line: 14 }],
+      errors: [{ messageId: 'notEncrypted', resource: 'SessionCache', path: 'Resources.SessionCache.Properties.AtRestEncryptionEnabled', line: 13 }],
     },
     {
       name: 'parameter without default is unknown',
       yaml: group('      AtRestEncryptionEnabled: !Ref Encrypt\n'),
-      errors: [{ messageId: 'unknown', resource: 'SessionCache', path: 'Resources.SessionCache.Properties.AtRestEncryptionEnabled', line: 13, status: 'unknown' }],
+      errors: [{ messageId: 'unknown', resource: 'SessionCache', path: 'Resources.SessionCache.Properties.AtRestEncryptionEnabled', line: 12, status: 'unknown' }],
     },
     {
       name: 'stand-alone cache cluster',
@@ -61,7 +61,7 @@ testRule(rule, {
     {
       name: 'Terraform: at_rest_encryption_enabled "false"',
       plan: plan(tfGroup({ at_rest_encryption_enabled: 'false' })),
-      errors: [{ messageId: 'notEncrypted', resource: 'aws_elasticache_replication_group.sessions', path: 'planned_values.root_module.resources.0.values.at_rest_encryption_enabled', line: 14 }],
+      errors: [{ messageId: 'notEncrypted', resource: 'aws_elasticache_replication_group.sessions', path: 'planned_values.root_module.resources.0.values.at_rest_encryption_enabled', line: 15 }],
     },
     {
       name: 'Terraform: unknown after apply',
@@ -71,7 +71,7 @@ testRule(rule, {
     {
       name: 'Terraform: stand-alone cluster',
       plan: plan({ address: 'aws_elasticache_cluster.sessions', values: { cluster_id: 'sessions', engine: 'memcached', replication_group_id: null } }),
-      errors: [{ messageId: 'standaloneCluster', resource: 'aws_elasticache_cluster.sessions', path: 'planned_values.root_module.resources.0.values.engine', line: 12 }],
+      errors: [{ messageId: 'standaloneCluster', resource: 'aws_elasticache_cluster.sessions', path: 'planned_values.root_module.resources.0.values.engine', line: 13 }],
     },
   ],
 });

@@ -83,7 +83,7 @@ testRule(rule, {
     {
       name: 'SAM: function without VpcConfig connects to the cluster',
       sam: sam('', ''),
-      errors: [{ messageId: 'functionOutsideVpc', resource: 'RecordsFunction', path: 'Resources.RecordsFunction.Properties.VpcConfig', line: 8 }],
+      errors: [{ messageId: 'functionOutsideVpc', resource: 'RecordsFunction', path: 'Resources.RecordsFunction.Properties.VpcConfig', line: 9 }],
     },
     {
       name: 'instance without a subnet launches in the default VPC',

@@ -1,0 +1,82 @@
+// Helpers shared by the audit-logging rules: "is this destination/setting given" checks that treat a Terraform
+// value known only after apply as set when the configuration names a resource for it. Not a rule.
+import { namesOf, possible, type Lookup, type Path, type Resource, type RuleContext, type RuleResult, type ValueNode } from '../kit';
+
+export type Verdict = { outcome: 'pass' } | { outcome: 'fail'; lookup: Lookup } | { outcome: 'unknown'; lookup: Lookup; reason: string };
+
+function empty(v: unknown): boolean {
+  return v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+}
+
+/** True when the Terraform configuration gives attribute `name` (top level) a reference to something. */
+export function tfReferenced(resource: Resource, name: string): boolean {
+  return (resource.terraform?.references[name] ?? []).length > 0;
+}
+
+/**
+ * A property that must hold a value (a destination ARN, a bucket name). Absent, null or empty fails; a value
+ * that cannot be decided is unknown, except a Terraform value known after apply whose configuration
+ * references another object (that is how a destination is normally given).
+ */
+export function isGiven(ctx: RuleContext, resource: Resource, path: string | Path): Verdict {
+  const lookup = ctx.get(resource, path);
+  const p = possible(lookup.resolved);
+  const segments = typeof path === 'string' ? path.split('.') : path;
+  if (p.absent || p.values.some(empty)) return { outcome: 'fail', lookup };
+  if (p.unknown !== undefined) {
+    if (resource.family === 'terraform-plan' && tfReferenced(resource, String(segments[0]))) return { outcome: 'pass' };
+    if (resource.family !== 'terraform-plan' && refTarget(ctx, lookup.node)) return { outcome: 'pass' };
+    return { outcome: 'unknown', lookup, reason: p.unknown };
+  }
+  return { outcome: 'pass' };
+}
+
+/** Where a finding about `path` of `resource` points: the value when present, else its intended full path. */
+export function pointAt(resource: Resource, lookup: Lookup, path: string | Path): Path {
+  return lookup.present ? lookup.path : [...resource.propertiesPath, ...(typeof path === 'string' ? path.split('.') : path)];
+}
+
+export function unknownResult(path: Path, reason: string, resourceId?: string): RuleResult {
+  return { status: 'unknown', path, messageId: 'unknown', reason, data: { reason }, ...(resourceId ? { resourceId } : {}) };
+}
+
+/** The items of a list property (absent or non-list: none), each with its index. */
+export function listItems(ctx: RuleContext, resource: Resource, path: Path): number[] {
+  const l = ctx.get(resource, path);
+  return l.present && l.node?.kind === 'seq' ? l.node.items.map((_, i) => i) : [];
+}
+
+/** The template resource a `!Ref X` / `!GetAtt X.Attr` / `!Sub '${X.Arn}…'` node names (not custom resources or stacks). */
+export function refTarget(ctx: RuleContext, node: ValueNode | undefined): Resource | undefined {
+  if (!node || node.kind !== 'map' || node.entries.length !== 1) return undefined;
+  const { key, value } = node.entries[0];
+  let target: string | undefined;
+  if (key === 'Ref' && value.kind === 'scalar') target = String(value.value);
+  else if (key === 'Fn::GetAtt') {
+    if (value.kind === 'scalar') target = String(value.value).split('.')[0];
+    else if (value.kind === 'seq' && value.items[0]?.kind === 'scalar') target = String(value.items[0].value);
+  } else if (key === 'Fn::Sub') {
+    const body = value.kind === 'scalar' ? value.value : value.kind === 'seq' && value.items[0]?.kind === 'scalar' ? value.items[0].value : undefined;
+    const m = typeof body === 'string' ? /\$\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}/.exec(body) : null;
+    if (m) target = m[1];
+  }
+  const r = target ? ctx.byId(target) : undefined;
+  return r && !r.type.startsWith('AWS::CloudFormation::') && !r.type.startsWith('Custom::') ? r : undefined;
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
+}
+
+/**
+ * True when the value at `path` (nested path allowed) of `from` points at `target`: a reference edge inside
+ * that path, or a literal equal to one of the target's names (`names` properties; Terraform id/name/arn/bucket).
+ */
+export function pointsAt(ctx: RuleContext, from: Resource, path: Path, target: Resource, names: string[] = []): boolean {
+  const base = [...from.propertiesPath, ...path];
+  if (ctx.edgesFrom(from.id).some((e) => e.to === target.id && e.kind !== 'depends-on' && (startsWith(e.path, base) || (from.family === 'terraform-plan' && startsWith(base, e.path))))) return true;
+  const wanted = from.family === 'terraform-plan' ? ['id', 'name', 'arn', 'bucket', ...names] : names;
+  const own = namesOf(ctx, target, wanted);
+  const p = possible(ctx.get(from, path).resolved);
+  return p.values.some((v) => typeof v === 'string' && v !== '' && (own.includes(v) || own.some((n) => n.startsWith('arn:') && v.startsWith(n))));
+}
