@@ -6,6 +6,7 @@ export default defineRule({
   title: 'PHI may reach a service that is not HIPAA eligible',
   category: 'eligibility',
   severity: 'error',
+  phiScope: 'phi-only',
   hipaa: ['164.308(b)(1)', '164.314(a)(1)'],
   controls: ['phi-on-hipaa-eligible-service'],
   appliesTo: { cloudformation: ['*'], terraform: ['*'] },

@@ -99,9 +99,10 @@ export interface RuleMeta {
   /**
    * How the PHI verdict grades the rule. `phi` (default): the checked resource's own verdict. `phi-path`:
    * resources on the way to PHI (load balancers, APIs, networks) keep their severity when the file carries
-   * PHI, one step lower otherwise. `account` and `all`: always their base severity.
+   * PHI, one step lower otherwise. `phi-only`: the base severity where PHI is declared or propagated, one step
+   * lower where it is possible, a hint elsewhere. `account` and `all`: always their base severity.
    */
-  phiScope?: 'phi' | 'phi-path' | 'account' | 'all';
+  phiScope?: 'phi' | 'phi-only' | 'phi-path' | 'account' | 'all';
 }
 
 export interface Rule extends RuleMeta {

@@ -28,8 +28,12 @@ export function adjustForPhi(base: Severity, verdict: PhiVerdict, noPhiFindings:
 }
 
 /** Grading by the rule's PHI scope (see `RuleMeta.phiScope`). */
-export function gradeForScope(scope: 'phi' | 'phi-path' | 'account' | 'all', base: Severity, verdict: PhiVerdict, fileCarriesPhi: boolean, noPhiFindings: 'hint' | 'off'): { severity: Severity | 'off'; note?: string } {
+export function gradeForScope(scope: 'phi' | 'phi-only' | 'phi-path' | 'account' | 'all', base: Severity, verdict: PhiVerdict, fileCarriesPhi: boolean, noPhiFindings: 'hint' | 'off'): { severity: Severity | 'off'; note?: string } {
   if (scope === 'phi') return adjustForPhi(base, verdict, noPhiFindings);
+  if (scope === 'phi-only') {
+    if (verdict.verdict === 'phi' || verdict.verdict === 'possible') return adjustForPhi(base, verdict, noPhiFindings);
+    return noPhiFindings === 'off' && verdict.verdict === 'no-phi' ? { severity: 'off' } : { severity: 'hint', note: 'reported as a hint: no PHI is declared for or propagated to this resource' };
+  }
   if (scope === 'phi-path' && !fileCarriesPhi) return { severity: lower(base), note: 'severity lowered one step: nothing in this file is declared or propagated PHI' };
   return { severity: base };
 }
