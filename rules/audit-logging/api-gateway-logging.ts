@@ -62,7 +62,7 @@ function executionLogs(ctx: RuleContext, stage: Resource, list: Path, k: { metho
 function accessFix(stage: Resource, path: string): FixIntent[] {
   return [
     {
-      title: 'Send access logs to CloudWatch Logs',
+      title: 'Send access logs to CloudWatch Logs (adds CloudWatch Logs ingestion cost)',
       safe: false,
       consequence: 'adds CloudWatch Logs ingestion cost',
       edits: [{ op: 'set', path: [...stage.propertiesPath, ...path.split('.')], value: { newParameter: { name: 'ApiAccessLogGroupArn', type: 'String', description: 'ARN of the CloudWatch Logs group that receives API access logs' } } }],

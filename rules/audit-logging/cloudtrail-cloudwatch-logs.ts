@@ -39,5 +39,5 @@ function fix(trail: Resource, withGroup: boolean): FixIntent[] {
   const edits: FixIntent['edits'] = [];
   if (withGroup) edits.push({ op: 'set', path: [...trail.propertiesPath, 'CloudWatchLogsLogGroupArn'], value: { newParameter: { name: 'TrailLogGroupArn', type: 'String', description: 'ARN of the CloudWatch Logs group that receives the trail events' } } });
   edits.push({ op: 'set', path: [...trail.propertiesPath, 'CloudWatchLogsRoleArn'], value: { newParameter: { name: 'TrailLogsRoleArn', type: 'String', description: 'ARN of the role CloudTrail assumes to write to the log group' } } });
-  return [{ title: 'Deliver the trail to CloudWatch Logs', safe: false, consequence: 'adds CloudWatch Logs ingestion cost', edits }];
+  return [{ title: 'Deliver the trail to CloudWatch Logs (adds CloudWatch Logs ingestion cost)', safe: false, consequence: 'adds CloudWatch Logs ingestion cost', edits }];
 }

@@ -148,5 +148,5 @@ function advanced(ctx: RuleContext, trail: Resource, bucket: Resource, out: Cove
 function fix(ctx: RuleContext, trail: Resource, bucket: Resource): FixIntent[] {
   if (isTerraform(trail)) return [];
   const selector = { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': `\${${bucket.id}.Arn}/` }] }] };
-  return [{ title: `Record S3 data events of ${bucket.id} on trail ${trail.id}`, safe: false, consequence: 'data events are billed per event', edits: [{ op: 'append', path: [...trail.propertiesPath, 'EventSelectors'], value: selector }] }];
+  return [{ title: `Record S3 data events of ${bucket.id} on trail ${trail.id} (data events are billed per event)`, safe: false, consequence: 'data events are billed per event', edits: [{ op: 'append', path: [...trail.propertiesPath, 'EventSelectors'], value: selector }] }];
 }

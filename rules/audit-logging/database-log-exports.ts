@@ -55,7 +55,7 @@ export default defineRule({
     if (!missing.size) return [];
     const known = p.values.length === 1 && Array.isArray(p.values[0]) && !p.absent ? (p.values[0] as JsonValue[]) : [];
     const value = [...known, ...required.filter((r) => !known.map((x) => text(x)?.toLowerCase()).includes(r))];
-    const fixes = tf ? [] : [{ title: 'Export the audit and error logs', safe: false, consequence: 'adds CloudWatch Logs ingestion cost', edits: [{ op: 'set' as const, path: [...db.propertiesPath, exportsProp], value }] }];
+    const fixes = tf ? [] : [{ title: 'Export the audit and error logs (adds CloudWatch Logs ingestion cost)', safe: false, consequence: 'adds CloudWatch Logs ingestion cost', edits: [{ op: 'set' as const, path: [...db.propertiesPath, exportsProp], value }] }];
     return [{ status: 'fail', path: pointAt(db, lookup, exportsProp), messageId: 'missingExports', data: { missing: [...missing].join(', ') }, fixes }];
   },
 });

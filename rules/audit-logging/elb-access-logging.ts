@@ -41,15 +41,15 @@ function checkV2(lb: Resource, ctx: RuleContext): RuleResult[] {
     if (key === 'access_logs.s3.enabled') enabled = ['LoadBalancerAttributes', i, 'Value'];
     if (key === 'access_logs.s3.bucket') bucket = ['LoadBalancerAttributes', i, 'Value'];
   }
-  if (!enabled) return [{ status: 'fail', path: pointAt(lb, attrs, 'LoadBalancerAttributes'), messageId: 'noLogs' }];
+  if (!enabled) return [{ status: 'fail', path: pointAt(lb, attrs, 'LoadBalancerAttributes'), messageId: 'noLogs', fixes: v2Fix(ctx, lb, true, !bucket) }];
   const e = ctx.get(lb, enabled);
   const outcome = evaluate(e.resolved, isTrue);
   if (outcome.outcome === 'unknown') return [unknownResult(e.path, outcome.reason ?? 'the value is decided at deploy time')];
   if (outcome.outcome === 'fail') {
-    const fixes: FixIntent[] = bucket ? [{ title: 'Enable access logs', safe: false, consequence: 'log delivery adds storage cost', edits: [{ op: 'set', path: e.path, value: 'true' }] }] : [];
+    const fixes: FixIntent[] = [{ title: 'Enable access logs (log delivery adds storage cost)', safe: false, consequence: 'log delivery adds storage cost', edits: [{ op: 'set', path: e.path, value: 'true' }, ...(bucket ? [] : v2Fix(ctx, lb, false, true)[0].edits)] }];
     return [{ status: 'fail', path: e.path, messageId: 'noLogs', fixes }];
   }
-  if (!bucket) return [{ status: 'fail', path: e.path, messageId: 'noBucket' }];
+  if (!bucket) return [{ status: 'fail', path: e.path, messageId: 'noBucket', fixes: v2Fix(ctx, lb, false, true) }];
   const b = isGiven(ctx, lb, bucket);
   if (b.outcome === 'unknown') return [unknownResult(b.lookup.path, b.reason)];
   if (b.outcome === 'fail') return [{ status: 'fail', path: pointAt(lb, b.lookup, bucket), messageId: 'noBucket' }];
@@ -61,7 +61,7 @@ function checkClassic(lb: Resource, ctx: RuleContext): RuleResult[] {
   const outcome = evaluate(e.resolved, isTrue);
   const fixes: FixIntent[] = [
     {
-      title: 'Enable access logs',
+      title: 'Enable access logs (log delivery adds storage cost)',
       safe: false,
       consequence: 'log delivery adds storage cost',
       edits: [
@@ -96,4 +96,17 @@ function checkTerraform(lb: Resource, ctx: RuleContext): RuleResult[] {
   if (b.outcome === 'unknown') return [unknownResult(b.lookup.path, b.reason)];
   if (b.outcome === 'fail') return [{ status: 'fail', path: pointAt(lb, b.lookup, ['access_logs', 0, 'bucket']), messageId: 'noBucket' }];
   return [];
+}
+
+/** Append the access log attributes; the bucket name comes from a new parameter set on the appended item. */
+function v2Fix(ctx: RuleContext, lb: Resource, enable: boolean, bucket: boolean): FixIntent[] {
+  const path = [...lb.propertiesPath, 'LoadBalancerAttributes'];
+  const count = listItems(ctx, lb, ['LoadBalancerAttributes']).length;
+  const edits: FixIntent['edits'] = [];
+  if (enable) edits.push({ op: 'append', path, value: { Key: 'access_logs.s3.enabled', Value: 'true' } });
+  if (bucket) {
+    edits.push({ op: 'append', path, value: { Key: 'access_logs.s3.bucket' } });
+    edits.push({ op: 'set', path: [...path, count + (enable ? 1 : 0), 'Value'], value: { newParameter: { name: 'LbAccessLogsBucketName', type: 'String', description: 'Name of the private, encrypted bucket that receives load balancer access logs' } } });
+  }
+  return [{ title: 'Enable access logs (log delivery adds storage cost)', safe: false, consequence: 'log delivery adds storage cost', edits }];
 }

@@ -7,6 +7,7 @@ import cloudtrailS3DataEvents from './cloudtrail-s3-data-events';
 import cloudwatchLogRetention from './cloudwatch-log-retention';
 import databaseLogExports from './database-log-exports';
 import elbAccessLogging from './elb-access-logging';
+import guarddutySecurityhubEnabled from './guardduty-securityhub-enabled';
 import monitoringAndAlarms from './monitoring-and-alarms';
 import noPhiPayloadsInLogs from './no-phi-payloads-in-logs';
 import opensearchLogs from './opensearch-logs';
@@ -24,6 +25,7 @@ export const auditLoggingRules: Rule[] = [
   cloudwatchLogRetention,
   databaseLogExports,
   elbAccessLogging,
+  guarddutySecurityhubEnabled,
   monitoringAndAlarms,
   noPhiPayloadsInLogs,
   opensearchLogs,

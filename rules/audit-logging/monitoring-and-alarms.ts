@@ -1,4 +1,4 @@
-import { defineRule, evaluate, isFalse, isTerraform, isTrue, possible, setFix, text, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, evaluate, isFalse, isTerraform, isTrue, possible, setFix, text, type FixIntent, type JsonValue, type Resource, type RuleContext, type RuleResult } from '../kit';
 import { isGiven, listItems, pointAt, unknownResult } from './logging-support';
 
 const COST = { safe: false, consequence: 'adds monitoring cost' };
@@ -79,7 +79,9 @@ function alarm(ctx: RuleContext, r: Resource, tf: boolean): RuleResult[] {
     if (g.outcome === 'pass') return [];
     if (g.outcome === 'unknown') undecided ??= unknownResult(g.lookup.path, g.reason);
   }
-  return [undecided ?? { status: 'fail', path: pointAt(r, ctx.get(r, lists[0]), lists[0]), messageId: 'noAlarmActions' }];
+  const topic = { newParameter: { name: 'AlarmTopicArn', type: 'String', description: 'ARN of the SNS topic (or other action) that tells responders about the alarm' } };
+  const fixes: FixIntent[] = tf ? [] : [{ title: 'Notify responders when the alarm fires', safe: true, edits: [{ op: 'set', path: [...r.propertiesPath, 'AlarmActions'], value: [topic] as unknown as JsonValue }] }];
+  return [undecided ?? { status: 'fail', path: pointAt(r, ctx.get(r, lists[0]), lists[0]), messageId: 'noAlarmActions', fixes }];
 }
 
 function beanstalk(ctx: RuleContext, r: Resource, tf: boolean): RuleResult[] {

@@ -78,7 +78,7 @@ function fix(domain: Resource, logType: string): FixIntent[] {
   const name = logType === 'AUDIT_LOGS' ? 'SearchAuditLogGroupArn' : 'SearchErrorLogGroupArn';
   return [
     {
-      title: `Publish ${logType} to CloudWatch Logs`,
+      title: `Publish ${logType} to CloudWatch Logs (adds CloudWatch Logs ingestion cost)`,
       safe: false,
       consequence: 'adds CloudWatch Logs ingestion cost',
       edits: [

@@ -79,5 +79,5 @@ function fix(bucket: Resource, onlyDestination = false): FixIntent[] {
     },
   ];
   if (!onlyDestination) edits.push({ op: 'set', path: [...base, 'LogFilePrefix'], value: `${bucket.id}/` });
-  return [{ title: 'Send server access logs to a separate log bucket', safe: false, consequence: 'log delivery adds storage cost', edits }];
+  return [{ title: 'Send server access logs to a separate log bucket (log delivery adds storage cost)', safe: false, consequence: 'log delivery adds storage cost', edits }];
 }

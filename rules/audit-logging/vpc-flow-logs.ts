@@ -33,7 +33,7 @@ export default defineRule({
       const traffic = text(p.values[0])?.toUpperCase();
       if (p.unknown !== undefined) partial ??= { ...unknownResult(t.path, p.unknown), resourceId: f.id };
       else if (traffic === 'ALL' || (p.absent && !tf)) return [];
-      else partial ??= { status: 'fail', path: t.path, messageId: 'notAllTraffic', data: { traffic: traffic ?? 'no' }, resourceId: f.id, fixes: tf ? [] : [{ title: 'Capture all traffic', safe: false, consequence: 'replaces the flow log', edits: [{ op: 'set', path: t.path, value: 'ALL' }] }] };
+      else partial ??= { status: 'fail', path: t.path, messageId: 'notAllTraffic', data: { traffic: traffic ?? 'no' }, resourceId: f.id, fixes: tf ? [] : [{ title: 'Capture all traffic (replaces the flow log)', safe: false, consequence: 'replaces the flow log', edits: [{ op: 'set', path: t.path, value: 'ALL' }] }] };
     }
     if (partial) return [partial];
     // A flow log whose target cannot be decided may be this VPC's.
@@ -51,7 +51,7 @@ function fix(vpc: Resource): FixIntent[] {
   if (isTerraform(vpc)) return [];
   return [
     {
-      title: 'Add a flow log for the VPC',
+      title: 'Add a flow log for the VPC (flow log delivery adds cost)',
       safe: false,
       consequence: 'flow log delivery adds cost',
       edits: [

@@ -41,7 +41,7 @@ function fix(acl: Resource): FixIntent[] {
   if (isTerraform(acl)) return [];
   return [
     {
-      title: 'Add a logging configuration for the web ACL',
+      title: 'Add a logging configuration for the web ACL (log delivery adds cost)',
       safe: false,
       consequence: 'log delivery adds cost',
       edits: [

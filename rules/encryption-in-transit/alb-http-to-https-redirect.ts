@@ -8,6 +8,7 @@ export default defineRule({
   title: 'HTTP listener in front of PHI serves traffic instead of redirecting to HTTPS',
   category: 'encryption-in-transit',
   severity: 'error',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['alb-http-to-https-redirect'],
   appliesTo: { cloudformation: ['AWS::ElasticLoadBalancingV2::Listener'], terraform: ['aws_lb_listener', 'aws_alb_listener'] },

@@ -11,6 +11,7 @@ export default defineRule({
   title: 'API Gateway stage calls a public HTTP backend without a client certificate',
   category: 'encryption-in-transit',
   severity: 'info',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['api-gateway-backend-client-certificate'],
   appliesTo: { cloudformation: ['AWS::ApiGateway::Stage'], terraform: ['aws_api_gateway_stage'] },

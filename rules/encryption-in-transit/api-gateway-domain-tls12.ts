@@ -16,6 +16,7 @@ export default defineRule({
   title: 'API Gateway custom domain in front of PHI accepts TLS 1.0',
   category: 'encryption-in-transit',
   severity: 'warning',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['api-gateway-domain-tls12'],
   appliesTo: { cloudformation: Object.keys(PLACES).filter((t) => t.startsWith('AWS::')), terraform: Object.keys(PLACES).filter((t) => t.startsWith('aws_')) },

@@ -6,6 +6,7 @@ export default defineRule({
   title: 'Classic Load Balancer in front of PHI has a clear-text listener',
   category: 'encryption-in-transit',
   severity: 'error',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['clb-https-listeners-only'],
   appliesTo: { cloudformation: ['AWS::ElasticLoadBalancing::LoadBalancer'], terraform: ['aws_elb'] },

@@ -56,6 +56,7 @@ export default defineRule({
   title: 'CloudFront distribution in front of PHI allows HTTP or TLS older than 1.2',
   category: 'encryption-in-transit',
   severity: 'error',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['cloudfront-https-only'],
   appliesTo: { cloudformation: ['AWS::CloudFront::Distribution'], terraform: ['aws_cloudfront_distribution'] },

@@ -9,6 +9,7 @@ export default defineRule({
   title: 'Load balancer TLS listener uses a certificate that ACM does not manage',
   category: 'encryption-in-transit',
   severity: 'info',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['elb-acm-certificate'],
   appliesTo: {

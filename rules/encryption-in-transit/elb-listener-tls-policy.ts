@@ -17,6 +17,7 @@ export default defineRule({
   title: 'Load balancer TLS listener accepts TLS versions older than 1.2',
   category: 'encryption-in-transit',
   severity: 'error',
+  phiScope: 'phi-path',
   hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['elb-listener-tls-policy'],
   appliesTo: {

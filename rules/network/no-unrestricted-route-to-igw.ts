@@ -62,6 +62,7 @@ export default defineRule({
   title: 'Subnet hosting PHI workloads routes straight to an internet gateway',
   category: 'network',
   severity: 'warning',
+  phiScope: 'phi-path',
   hipaa: ['164.312(e)(1)'],
   controls: ['no-unrestricted-route-to-igw'],
   appliesTo: { cloudformation: ['AWS::EC2::Subnet'], terraform: ['aws_subnet'] },

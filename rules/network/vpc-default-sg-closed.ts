@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Default security group of a VPC still allows traffic',
   category: 'network',
   severity: 'info',
+  phiScope: 'phi-path',
   hipaa: ['164.312(e)(1)'],
   controls: ['vpc-default-sg-closed'],
   appliesTo: { cloudformation: ['AWS::EC2::VPC'], terraform: ['aws_vpc', 'aws_default_security_group'] },

@@ -12,6 +12,7 @@ export default defineRule({
   title: 'Internet-facing entry point in front of PHI has no web application firewall',
   category: 'network',
   severity: 'info',
+  phiScope: 'phi-path',
   hipaa: ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(B)', '164.308(a)(4)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(B)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)', '164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   controls: ['waf-on-public-entry-points'],
   appliesTo: {
