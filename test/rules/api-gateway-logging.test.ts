@@ -76,9 +76,9 @@ testRule(rule, {
       errors: [{ messageId: 'noAccessLogs', resource: 'PatientApi', path: 'Resources.PatientApi.Properties.AccessLogSetting.DestinationArn', line: 5 }],
     },
     {
-      name: 'SAM Globals: execution logging OFF for every Api',
+      name: 'SAM Globals: execution logging OFF for every Api (reported at the Globals key)',
       sam: samApi(`Globals:\n  Api:\n${goodRest.replace('ERROR', 'OFF').replace(/^ {2}/gm, '')}`, ''),
-      errors: [{ messageId: 'noExecutionLogs', resource: 'PatientApi', path: 'Resources.PatientApi.Properties.MethodSettings.0.LoggingLevel', line: 13 }],
+      errors: [{ messageId: 'noExecutionLogs', resource: 'PatientApi', path: 'Resources.PatientApi.Properties.MethodSettings.0.LoggingLevel', line: 9 }],
     },
     {
       name: 'SAM HttpApi without access logs',

@@ -41,7 +41,7 @@ testRule(rule, {
     {
       name: 'Terraform: disabled detector',
       plan: plan({ address: 'aws_guardduty_detector.main', values: { enable: false } }),
-      errors: [{ messageId: 'disabled', resource: 'aws_guardduty_detector.main', path: 'planned_values.root_module.resources.0.values.enable', line: 13 }],
+      errors: [{ messageId: 'disabled', resource: 'aws_guardduty_detector.main', path: 'planned_values.root_module.resources.0.values.enable', line: 12 }],
     },
   ],
 });

@@ -79,7 +79,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
         let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);
         if (owner.terraform) message += terraformHint(owner, result.path);
         if ('note' in adjusted && adjusted.note) message += ` (${adjusted.note})`;
-        const span = spanOfPath(model.root, owner.implicitFrom ? owner.path : result.path).span;
+        const span = findingSpan(model, owner, owner.implicitFrom ? owner.path : result.path);
         const key = `${rule.id}|${owner.id}|${result.path.join('.')}|${result.messageId}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -122,4 +122,16 @@ function terraformHint(resource: Resource, path: readonly (string | number)[]): 
   const attribute = path.length > base && path.slice(0, base).every((seg, i) => seg === resource.propertiesPath[i]) ? terraformKey(path.slice(base)) : '';
   const where = `${resource.type}.${tf.name}${tf.modulePath ? ` in ${tf.modulePath}` : ''}`;
   return attribute ? ` Change ${attribute} on ${where} in the Terraform source.` : ` Change ${where} in the Terraform source.`;
+}
+
+const GLOBAL_SECTIONS: Record<string, string> = { 'AWS::Serverless::Function': 'Function', 'AWS::Serverless::Api': 'Api', 'AWS::Serverless::HttpApi': 'HttpApi', 'AWS::Serverless::SimpleTable': 'SimpleTable', 'AWS::Serverless::StateMachine': 'StateMachine' };
+
+/** The key a finding points at; a SAM value merged from `Globals` points at the Globals key it came from. */
+function findingSpan(model: TemplateModel, resource: Resource, path: readonly (string | number)[]) {
+  const here = spanOfPath(model.root, path as (string | number)[]);
+  const section = GLOBAL_SECTIONS[resource.type];
+  const base = resource.propertiesPath.length;
+  if (model.family !== 'sam' || !section || here.found >= path.length || path.length <= base) return here.span;
+  const global = spanOfPath(model.root, ['Globals', section, ...path.slice(base)]);
+  return global.found > 2 + (here.found - base) ? global.span : here.span;
 }

@@ -22,7 +22,7 @@ export function verifyFix(analysis: Analysis, finding: Finding, intent: FixInten
   if (after.findings.some((f) => sameFinding(f, finding) && f.path.join('.') === finding.path.join('.'))) return debug({ ok: false, reason: 'the finding is still there after the fix' }, finding, intent);
   const before = analysis.findings;
   // A fix that asks for a value through a new parameter leaves the rule unable to decide until it is given.
-  const asksForValue = intent.edits.some((e) => e.op !== 'addResource' && typeof e.value === 'object' && e.value !== null && 'newParameter' in e.value);
+  const asksForValue = JSON.stringify(intent.edits).includes('"newParameter"');
   const awaited = (f: Finding) => asksForValue && f.ruleId === finding.ruleId && f.resource === finding.resource && f.status === 'unknown';
   const introduced = after.findings.filter((f) => !before.some((b) => sameFinding(b, f)) && !awaited(f) && severityRank(f.severity) >= severityRank(finding.severity));
   if (introduced.length) return debug({ ok: false, reason: `the fix introduces ${introduced.map((f) => `${f.ruleId} on ${f.resource}`).join(', ')}` }, finding, intent);
