@@ -56,17 +56,33 @@ function checkFunction(fn: Resource, ctx: RuleContext): RuleResult[] {
 /** A log group declared in the template under the function's default name `/aws/lambda/<name>`. */
 function hasDeclaredGroup(ctx: RuleContext, fn: Resource): boolean {
   const tf = isTerraform(fn);
-  const groups = ctx.ofType(tf ? 'aws_cloudwatch_log_group' : 'AWS::Logs::LogGroup').filter((g) => !g.implicitFrom);
+  const index = declaredGroups(ctx, tf);
   const own = ctx.get(fn, tf ? 'function_name' : 'FunctionName').resolved;
   const name = own.kind === 'known' ? text(own.value) : undefined;
-  for (const g of groups) {
-    const lookup = ctx.get(g, tf ? 'name' : 'LogGroupName');
-    if (ctx.refersTo(lookup.node, fn.id) && scalars(lookup.node).some((v) => v.includes('/aws/lambda/'))) return true;
-    if (name && lookup.resolved.kind === 'known' && lookup.resolved.value === `/aws/lambda/${name}`) return true;
-    // Terraform: the group's name built from the function's name is a configuration reference.
-    if (tf && (g.terraform?.references.name ?? []).some((r) => r === fn.id || r.startsWith(`${fn.id}.`))) return true;
-  }
-  return false;
+  return index.referenced.has(fn.id) || (!!name && index.names.has(`/aws/lambda/${name}`));
+}
+
+/** Every declared group's literal name and the functions its name refers to, computed once per template. */
+function declaredGroups(ctx: RuleContext, tf: boolean): { names: Set<string>; referenced: Set<string> } {
+  return ctx.memo(`cloudwatch-log-group-encrypted:groups:${tf}`, () => {
+    const names = new Set<string>();
+    const referenced = new Set<string>();
+    for (const g of ctx.ofType(tf ? 'aws_cloudwatch_log_group' : 'AWS::Logs::LogGroup')) {
+      if (g.implicitFrom) continue;
+      const prop = tf ? 'name' : 'LogGroupName';
+      const lookup = ctx.get(g, prop);
+      if (lookup.resolved.kind === 'known' && typeof lookup.resolved.value === 'string') names.add(lookup.resolved.value);
+      if (scalars(lookup.node).some((v) => v.includes('/aws/lambda/'))) {
+        for (const e of ctx.edgesFrom(g.id)) if (e.path[g.propertiesPath.length] === prop) referenced.add(e.to);
+      }
+      // Terraform: the group's name built from the function's name is a configuration reference.
+      for (const r of tf ? (g.terraform?.references.name ?? []) : []) {
+        const parts = r.split('.');
+        for (let k = 1; k <= parts.length; k++) referenced.add(parts.slice(0, k).join('.'));
+      }
+    }
+    return { names, referenced };
+  });
 }
 
 function scalars(node: ValueNode | undefined): string[] {
