@@ -158,3 +158,67 @@ testPhi('PHI propagation (Terraform plans)', [
     protectsPhi: ['aws_kms_key.phi'],
   },
 ]);
+
+const SRC_TAG = at('aws_s3_bucket.src', 0, 'tags.DataClassification');
+const src = r('aws_s3_bucket.src', { bucket: 'src', tags: { DataClassification: 'PHI' } });
+
+testPhi('PHI propagation (Terraform plans, more edges)', [
+  {
+    name: 'Firehose from a PHI stream to a bucket; EventBridge target; Step Functions',
+    plan: plan(
+      r('aws_kinesis_stream.events', { name: 'events', tags: { PHI: 'true' } }),
+      r('aws_kinesis_firehose_delivery_stream.d', { name: 'd' }, { kinesis_source_configuration: ['aws_kinesis_stream.events.arn', 'aws_kinesis_stream.events'], extended_s3_configuration: ['aws_s3_bucket.lake.arn', 'aws_s3_bucket.lake'] }),
+      r('aws_s3_bucket.lake', { bucket: 'lake' }),
+      r('aws_cloudwatch_event_target.t', { target_id: 't' }, { rule: ['aws_cloudwatch_event_rule.r.name', 'aws_cloudwatch_event_rule.r'], arn: ['aws_sqs_queue.q.arn', 'aws_sqs_queue.q'] }),
+      r('aws_cloudwatch_event_rule.r', { name: 'r', tags: { PHI: 'true' } }),
+      r('aws_sqs_queue.q', { name: 'q' }),
+      r('aws_sfn_state_machine.m', { name: 'm' }, { definition: ['aws_s3_bucket.lake.arn', 'aws_s3_bucket.lake', 'aws_dynamodb_table.out.arn', 'aws_dynamodb_table.out'] }),
+      r('aws_dynamodb_table.out', { name: 'out' }),
+    ),
+    expect: {
+      'aws_s3_bucket.lake': ['phi', at('aws_kinesis_stream.events', 0, 'tags.PHI'), at('aws_kinesis_firehose_delivery_stream.d', 1, 'kinesis_source_configuration'), at('aws_s3_bucket.lake', 1, 'extended_s3_configuration')],
+      'aws_sqs_queue.q': ['phi', at('aws_cloudwatch_event_rule.r', 4, 'tags.PHI'), at('aws_cloudwatch_event_target.t', 3, 'rule'), at('aws_sqs_queue.q', 3, 'arn')],
+      'aws_dynamodb_table.out': ['phi', at('aws_kinesis_stream.events', 0, 'tags.PHI'), at('aws_kinesis_firehose_delivery_stream.d', 1, 'kinesis_source_configuration'), at('aws_s3_bucket.lake', 1, 'extended_s3_configuration'), at('aws_sfn_state_machine.m', 6, 'definition'), at('aws_dynamodb_table.out', 6, 'definition')],
+    },
+  },
+  {
+    name: 'read replica, cluster member, DMS, Glue, Athena results and log subscription',
+    plan: plan(
+      src,
+      r('aws_db_instance.primary', { identifier: 'primary', tags: { DataClassification: 'PHI' } }),
+      r('aws_db_instance.replica', { identifier: 'replica' }, { replicate_source_db: ['aws_db_instance.primary.identifier', 'aws_db_instance.primary'] }),
+      r('aws_rds_cluster.c', { cluster_identifier: 'c', tags: { DataClassification: 'PHI' } }),
+      r('aws_rds_cluster_instance.m', { identifier: 'm' }, { cluster_identifier: ['aws_rds_cluster.c.id', 'aws_rds_cluster.c'] }),
+      r('aws_dms_endpoint.source', { endpoint_id: 'source' }, { server_name: ['aws_db_instance.primary.address', 'aws_db_instance.primary'] }),
+      r('aws_dms_replication_task.t', { replication_task_id: 't' }, { source_endpoint_arn: ['aws_dms_endpoint.source.endpoint_arn', 'aws_dms_endpoint.source'], target_endpoint_arn: ['aws_dms_endpoint.target.endpoint_arn', 'aws_dms_endpoint.target'] }),
+      r('aws_dms_endpoint.target', { endpoint_id: 'target' }),
+      r('aws_glue_crawler.c', { name: 'c' }, { s3_target: ['aws_s3_bucket.src.bucket', 'aws_s3_bucket.src'] }),
+      r('aws_athena_workgroup.w', { name: 'w', tags: { PHI: 'true' } }, { configuration: ['aws_s3_bucket.results.bucket', 'aws_s3_bucket.results'] }),
+      r('aws_s3_bucket.results', { bucket: 'results' }),
+      r('aws_cloudwatch_log_group.app', { name: 'app', tags: { PHI: 'true' } }),
+      r('aws_cloudwatch_log_subscription_filter.f', { name: 'f' }, { log_group_name: ['aws_cloudwatch_log_group.app.name', 'aws_cloudwatch_log_group.app'], destination_arn: ['aws_kinesis_stream.archive.arn', 'aws_kinesis_stream.archive'] }),
+      r('aws_kinesis_stream.archive', { name: 'archive' }),
+    ),
+    expect: {
+      'aws_db_instance.replica': ['phi', at('aws_db_instance.primary', 1, 'tags.DataClassification'), at('aws_db_instance.replica', 2, 'replicate_source_db')],
+      'aws_rds_cluster_instance.m': ['phi', at('aws_rds_cluster.c', 3, 'tags.DataClassification'), at('aws_rds_cluster_instance.m', 4, 'cluster_identifier')],
+      'aws_dms_endpoint.target': ['phi', at('aws_db_instance.primary', 1, 'tags.DataClassification'), at('aws_dms_endpoint.source', 5, 'server_name'), at('aws_dms_replication_task.t', 6, 'source_endpoint_arn'), at('aws_dms_endpoint.target', 6, 'target_endpoint_arn')],
+      'aws_glue_crawler.c': ['phi', SRC_TAG, at('aws_glue_crawler.c', 8, 's3_target')],
+      'aws_s3_bucket.results': ['phi', at('aws_athena_workgroup.w', 9, 'tags.PHI'), at('aws_s3_bucket.results', 9, 'configuration')],
+      'aws_kinesis_stream.archive': ['phi', at('aws_cloudwatch_log_group.app', 11, 'tags.PHI'), at('aws_cloudwatch_log_subscription_filter.f', 12, 'log_group_name'), at('aws_kinesis_stream.archive', 12, 'destination_arn')],
+    },
+  },
+  {
+    name: 'API Gateway integration in front of a PHI-processing function, and its stage',
+    plan: plan(
+      src,
+      r('aws_lambda_function.h', { function_name: 'h' }, { environment: ['aws_s3_bucket.src.bucket', 'aws_s3_bucket.src'] }),
+      r('aws_api_gateway_integration.i', { type: 'AWS_PROXY' }, { uri: ['aws_lambda_function.h.invoke_arn', 'aws_lambda_function.h'], rest_api_id: ['aws_api_gateway_rest_api.api.id', 'aws_api_gateway_rest_api.api'] }),
+      r('aws_api_gateway_rest_api.api', { name: 'api' }),
+      r('aws_api_gateway_stage.prod', { stage_name: 'prod' }, { rest_api_id: ['aws_api_gateway_rest_api.api.id', 'aws_api_gateway_rest_api.api'] }),
+    ),
+    expect: {
+      'aws_api_gateway_stage.prod': ['phi', SRC_TAG, at('aws_lambda_function.h', 1, 'environment'), at('aws_api_gateway_integration.i', 2, 'uri'), at('aws_api_gateway_rest_api.api', 2, 'rest_api_id'), at('aws_api_gateway_stage.prod', 4, 'rest_api_id')],
+    },
+  },
+]);
