@@ -22,6 +22,7 @@ const RESTRICTING_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
+const POSITIVE_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike', 'ipaddress']);
 
 function isObject(v: JsonValue | undefined): v is Obj {
   return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -42,18 +43,19 @@ function isEveryone(principal: JsonValue | undefined): boolean | 'unknown' {
   if (isIntrinsic(principal)) return 'unknown';
   if (!isObject(principal)) return false;
   const aws = entryOf(principal, 'AWS');
-  if (list(aws).some((x) => isIntrinsic(x))) return 'unknown';
-  return list(aws).includes('*');
+  if (list(aws).includes('*')) return true;
+  return list(aws).some((x) => isIntrinsic(x)) ? 'unknown' : false;
 }
 
-/** Whether a Condition limits who can use the statement (an IfExists operator does not: callers without the key pass). */
+/** Whether a Condition limits who can use the statement. */
 function restricts(condition: JsonValue | undefined): boolean | 'unknown' {
   if (condition === undefined) return false;
   if (isIntrinsic(condition)) return 'unknown';
   if (!isObject(condition)) return false;
   for (const [operator, body] of Object.entries(condition)) {
-    const op = operator.toLowerCase();
-    if (op.endsWith('ifexists') || op === 'null' || op.startsWith('forallvalues:') || !isObject(body)) continue;
+    // Only positive matches narrow an Allow (a "not equals" admits everyone else; IfExists admits callers without the key).
+    const op = operator.toLowerCase().replace(/^foranyvalue:/, '');
+    if (!POSITIVE_OPERATORS.has(op) || !isObject(body)) continue;
     for (const [key, value] of Object.entries(body)) {
       if (!RESTRICTING_KEYS.has(key.toLowerCase())) continue;
       const values = list(value);

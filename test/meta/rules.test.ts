@@ -42,6 +42,10 @@ function section(doc: string, heading: string): string {
   return next < 0 ? rest : rest.slice(0, next);
 }
 
+function jsonBlock(text: string): string | undefined {
+  return /```json\n([\s\S]*?)```/.exec(text)?.[1];
+}
+
 function yamlBlock(text: string): string | undefined {
   return /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
 }
@@ -112,11 +116,15 @@ describe('rule set meta', () => {
         });
         it('non-compliant example produces the rule; compliant example does not', () => {
           const doc = docOf(rule);
-          const bad = yamlBlock(section(doc, '## Non-compliant example'));
-          const good = yamlBlock(section(doc, '## Compliant example'));
-          assert.ok(bad && good, 'both examples are yaml blocks');
-          assert.ok(runRule(rule, bad!, 'file:///doc/bad.yaml').findings.length > 0, 'non-compliant example gives no finding');
-          assert.deepEqual(runRule(rule, good!, 'file:///doc/good.yaml').findings.map((f) => `${f.messageId} ${f.resource}`), []);
+          // Terraform-only rules (nothing CloudFormation can express) show Terraform plans instead.
+          const planOnly = !(rule.appliesTo.cloudformation ?? []).length;
+          const block = planOnly ? jsonBlock : yamlBlock;
+          const uri = (name: string) => `file:///doc/${name}.${planOnly ? 'json' : 'yaml'}`;
+          const bad = block(section(doc, '## Non-compliant example'));
+          const good = block(section(doc, '## Compliant example'));
+          assert.ok(bad && good, `both examples are ${planOnly ? 'json (Terraform plan)' : 'yaml'} blocks`);
+          assert.ok(runRule(rule, bad!, uri('bad')).findings.length > 0, 'non-compliant example gives no finding');
+          assert.deepEqual(runRule(rule, good!, uri('good')).findings.map((f) => `${f.messageId} ${f.resource}`), []);
         });
       });
     }

@@ -39,6 +39,10 @@ testRule(rule, {
     { name: 'Terraform: split configuration joined on bucket', plan: plan(bucket, sse('aws:kms')) },
     { name: 'Terraform: split configuration with AES256', plan: plan(bucket, sse('AES256')) },
     { name: 'Terraform: legacy inline block', plan: plan(inline('aws:kms')) },
+    {
+      name: 'Terraform: split configuration whose bucket id is known only after apply, joined by configuration reference',
+      plan: plan({ ...bucket, unknown: { id: true } }, { ...sse('aws:kms', { bucket: true }), values: { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] } }),
+    },
   ],
   invalid: [
     {

@@ -68,6 +68,11 @@ testRule(rule, {
       errors: [{ messageId: 'publicPolicy', resource: 'PatientBucketPolicy', path: 'Resources.PatientBucketPolicy.Properties.PolicyDocument.Statement.0', line: 17 }],
     },
     {
+      name: 'a negative condition (StringNotEquals) does not restrict an Allow',
+      yaml: template('', policy(allowAll("            Condition:\n              StringNotEquals:\n                aws:SourceVpce: vpce-1234\n"))),
+      errors: [{ messageId: 'publicPolicy', resource: 'PatientBucketPolicy', path: 'Resources.PatientBucketPolicy.Properties.PolicyDocument.Statement.0', line: 17 }],
+    },
+    {
       name: 'a single statement object (not a list) allowing everyone',
       yaml: template('', `  PatientBucketPolicy:
     Type: AWS::S3::BucketPolicy
