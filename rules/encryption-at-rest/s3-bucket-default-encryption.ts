@@ -1,4 +1,4 @@
-import { defineRule, expect, isNonEmpty, oneOfValues, referencedBy, setFix, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, expect, isNonEmpty, oneOfValues, referencedBy, referrersOf, setFix, type Resource, type RuleContext, type RuleResult } from '../kit';
 
 const ALGORITHMS = oneOfValues('AES256', 'aws:kms', 'aws:kms:dsse');
 
@@ -40,12 +40,22 @@ function checkCloudFormation(resource: Resource, ctx: RuleContext): RuleResult[]
 
 function checkTerraform(resource: Resource, ctx: RuleContext): RuleResult[] {
   // Provider v4+ declares encryption in a separate resource joined on the bucket.
-  for (const config of referencedBy(ctx, resource.id, ['aws_s3_bucket_server_side_encryption_configuration'])) {
-    const algorithm = ctx.get(config, 'rule.0.apply_server_side_encryption_by_default.0.sse_algorithm');
-    if (algorithm.resolved.kind === 'known' && ALGORITHMS(algorithm.resolved.value)) return [];
-    if (algorithm.resolved.kind === 'unknown') return [{ status: 'unknown', path: algorithm.path, messageId: 'unknown', data: { reason: algorithm.resolved.reason }, reason: algorithm.resolved.reason }];
-    return [{ status: 'fail', path: algorithm.path, messageId: 'badAlgorithm', resourceId: config.id }];
+  // Joined by configuration reference, or by the bucket's literal name when the plan has no configuration.
+  const split = 'aws_s3_bucket_server_side_encryption_configuration';
+  const configs = [...new Set([...referencedBy(ctx, resource.id, [split]), ...referrersOf(ctx, resource, [split], 'bucket')])];
+  const results: RuleResult[] = [];
+  for (const config of configs) {
+    // Any rule with an accepted algorithm encrypts by default.
+    for (let i = 0; ; i++) {
+      const algorithm = ctx.get(config, ['rule', i, 'apply_server_side_encryption_by_default', 0, 'sse_algorithm']);
+      if (!ctx.get(config, ['rule', i]).present && i > 0) break;
+      if (algorithm.resolved.kind === 'known' && ALGORITHMS(algorithm.resolved.value)) return [];
+      if (algorithm.resolved.kind === 'unknown') results.push({ status: 'unknown', path: algorithm.path, messageId: 'unknown', data: { reason: algorithm.resolved.reason }, reason: algorithm.resolved.reason, resourceId: config.id });
+      else if (i === 0) results.push({ status: 'fail', path: algorithm.path, messageId: 'badAlgorithm', resourceId: config.id });
+      if (!ctx.get(config, ['rule', i]).present) break;
+    }
   }
+  if (results.length) return results.slice(0, 1);
   const inline = ctx.get(resource, 'server_side_encryption_configuration.0.rule.0.apply_server_side_encryption_by_default.0.sse_algorithm');
   if (inline.resolved.kind === 'known' && isNonEmpty(inline.resolved.value)) {
     return ALGORITHMS(inline.resolved.value) ? [] : [{ status: 'fail', path: inline.path, messageId: 'badAlgorithm' }];

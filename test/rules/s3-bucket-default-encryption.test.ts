@@ -32,6 +32,8 @@ const inline = (algorithm: string) => ({
 
 testRule(rule, {
   valid: [
+    { name: 'Terraform: split configuration joined by the bucket name alone (a plan without configuration)', plan: plan(bucket, sse('aws:kms', undefined, false)) },
+    { name: 'Terraform: the second rule of the split configuration encrypts', plan: plan(bucket, { ...sse('DES'), values: { bucket: 'patients', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'DES' }] }, { apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256' }] }] } }) },
     { name: 'SSE-S3 (AES256)', yaml: template(encryption('AES256')) },
     { name: 'SSE-KMS', yaml: template(encryption('aws:kms')) },
     { name: 'dual-layer SSE-KMS', yaml: template(encryption('aws:kms:dsse')) },
@@ -93,7 +95,7 @@ testRule(rule, {
     {
       name: 'Terraform: split configuration algorithm known only after apply',
       plan: plan(bucket, sse(undefined, { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: true }] }] })),
-      errors: [{ messageId: 'unknown', resource: 'aws_s3_bucket.patients', path: 'planned_values.root_module.resources.1.values.rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', line: 25, status: 'unknown' }],
+      errors: [{ messageId: 'unknown', resource: 'aws_s3_bucket_server_side_encryption_configuration.patients', path: 'planned_values.root_module.resources.1.values.rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', line: 25, status: 'unknown' }],
     },
     {
       name: 'Terraform: legacy inline block with an unsupported algorithm',
