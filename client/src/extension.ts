@@ -24,13 +24,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
     ],
-    initializationOptions: { debounceMs: settings.debounceMs, run: settings.run },
+    // A function, so a restart after the workspace is trusted sends the new state.
+    initializationOptions: () => ({ debounceMs: settings.debounceMs, run: settings.run, trusted: vscode.workspace.isTrusted }),
+    // Pulled diagnostics follow the same setting as pushed ones: on every change, or only when saved.
+    diagnosticPullOptions: { onChange: settings.run !== 'onSave', onSave: true },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.hipaa-lint.{yaml,yml}') },
   };
   client = new LanguageClient('hipaaLint', 'hipaa-lint', serverOptions, clientOptions);
   await client.start();
   const status = new StatusItem(client);
-  context.subscriptions.push(status, ...registerCommands(client));
+  context.subscriptions.push(
+    status,
+    ...registerCommands(client),
+    // Untrusted: the server offers read-only features; once trusted, restart it with edits enabled.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    // The editor settings shape how the client is built (pull options, debounce): apply them with a reload.
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('hipaaLint') || e.affectsConfiguration('hipaaLint.trace')) return;
+      const choice = await vscode.window.showInformationMessage('hipaa-lint: reload the window to apply the changed settings.', 'Reload');
+      if (choice) await vscode.commands.executeCommand('workbench.action.reloadWindow');
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

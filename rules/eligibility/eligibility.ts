@@ -1,5 +1,6 @@
-// HIPAA eligibility of a resource type, from the dated list shipped as data (eligible-services.json).
-// Not a rule (no default export): shared by the eligibility rules.
+// HIPAA eligibility of a resource type, from the dated list shipped as data (eligible-services.json, generated
+// by build-eligible-services.mjs). Not a rule (no default export): shared by the eligibility rules and the
+// language-server hover.
 import type { Family, Resource, RuleContext } from '../kit';
 import data from './eligible-services.json';
 
@@ -7,75 +8,86 @@ export type EligibilityStatus = 'eligible' | 'not-eligible' | 'ambiguous' | 'no-
 
 export interface Eligibility {
   status: EligibilityStatus;
-  /** Service name as the list calls it (or a short description for entries the list does not name). */
-  service: string;
-  listDate: string;
-  listSource: string;
-  /** The namespace, type or Terraform prefix that matched. */
+  /** Service name as the list calls it (or a short label for entries the list does not name). */
+  service?: string;
+  /** Why the status is what it is, for statuses other than `eligible`. */
+  note?: string;
+  /** The full type, namespace or Terraform prefix that matched (absent for `unknown`). */
   matched?: string;
-  note?: string;
+  /** @deprecated use `ELIGIBILITY_SOURCE.revision`. */
+  listDate: string;
+  /** @deprecated use `ELIGIBILITY_SOURCE.url`. */
+  listSource: string;
 }
 
-interface Entry {
-  status: string;
-  service: string;
-  note?: string;
-}
+/** The list the data reflects: its address and the revision date (YYYY-MM-DD). */
+export const ELIGIBILITY_SOURCE: { readonly url: string; readonly revision: string; readonly title: string } = Object.freeze({
+  url: data.source.url,
+  revision: data.source.revision,
+  title: data.source.title,
+});
 
-const CFN: Record<string, Entry> = data.cfnNamespaces;
-const TERRAFORM: (Entry & { prefix: string })[] = [...data.terraformPrefixes].sort((a, b) => b.prefix.length - a.prefix.length);
+type Entry = [string, string?];
+const CFN = data.cloudformation as unknown as Record<string, Entry>;
+const TERRAFORM = Object.entries(data.terraform as unknown as Record<string, Entry>).sort(([a], [b]) => b.length - a.length);
 
-/** SAM resource types and the CloudFormation namespace of the service they expand to. */
-const SAM_SERVICES: Record<string, string> = {
-  'AWS::Serverless::Function': 'AWS::Lambda',
-  'AWS::Serverless::LayerVersion': 'AWS::Lambda',
-  'AWS::Serverless::CapacityProvider': 'AWS::Lambda',
-  'AWS::Serverless::Api': 'AWS::ApiGateway',
-  'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2',
-  'AWS::Serverless::WebSocketApi': 'AWS::ApiGatewayV2',
-  'AWS::Serverless::SimpleTable': 'AWS::DynamoDB',
-  'AWS::Serverless::StateMachine': 'AWS::StepFunctions',
-  'AWS::Serverless::GraphQLApi': 'AWS::AppSync',
-  'AWS::Serverless::Application': 'AWS::CloudFormation',
-  'AWS::Serverless::Connector': 'AWS::IAM',
+/** Terraform providers other than AWS that only generate values locally: no customer data reaches AWS through them. */
+const LOCAL_PROVIDERS = /^(random|null|time|tls|local|archive|external|http|cloudinit)_|^terraform_data$/;
+
+const NOTES: Partial<Record<EligibilityStatus, string>> = {
+  'not-eligible': `not on the list of ${data.source.revision}: PHI stored, processed or sent here is outside the AWS BAA`,
+  ambiguous: 'a feature or sub-service the list does not name on its own: confirm with the current list or AWS before PHI reaches it',
+  'no-customer-data': 'configuration or metadata only: eligibility does not apply (keep PHI out of its names and tags)',
+  unknown: `not classified by the list of ${data.source.revision} as shipped: confirm its eligibility before PHI reaches it`,
 };
 
-function result(entry: Entry | undefined, matched: string | undefined, fallbackService: string): Eligibility {
-  return {
-    status: (entry?.status as EligibilityStatus | undefined) ?? 'unknown',
-    service: entry?.service ?? fallbackService,
-    listDate: data.listDate,
-    listSource: data.listSource,
-    matched: entry ? matched : undefined,
-    note: entry?.note,
-  };
+function make(status: EligibilityStatus, service: string | undefined, matched: string | undefined, note = NOTES[status]): Eligibility {
+  return { status, service, note, matched, listDate: ELIGIBILITY_SOURCE.revision, listSource: ELIGIBILITY_SOURCE.url };
+}
+
+function fromEntry(entry: Entry | undefined, matched: string, fallback: string): Eligibility {
+  if (!entry) return make('unknown', fallback, undefined);
+  return make(entry[0] as EligibilityStatus, entry[1] ?? fallback, matched);
 }
 
 /**
- * Eligibility of a resource type. CloudFormation: the full type first (type-level exceptions such as Simple AD),
- * SAM types through the service they expand to, then the `AWS::<Service>` namespace. Terraform: the longest
- * matching type prefix.
+ * Eligibility of a resource type. CloudFormation and SAM (`AWS::…`, `Custom::…`): the full type first (SAM
+ * types and type-level exceptions such as Simple AD), then the `AWS::<Service>` namespace. Terraform
+ * (`aws_…`): the longest matching type prefix. The family is told from the type; `family` only overrides it.
  */
-export function eligibilityOf(type: string, family: Family): Eligibility {
-  if (family === 'terraform-plan') {
-    const entry = TERRAFORM.find((e) => type.startsWith(e.prefix));
-    return result(entry, entry?.prefix, type);
+export function eligibilityOf(type: string, family?: Family): Eligibility {
+  const terraform = family ? family === 'terraform-plan' : !type.includes('::');
+  if (terraform) {
+    if (LOCAL_PROVIDERS.test(type)) return make('no-customer-data', 'Terraform local provider', undefined, 'not an AWS resource: generates values locally');
+    if (!type.startsWith('aws_')) return make('unknown', undefined, undefined, 'not an AWS provider resource: the AWS list does not apply');
+    const hit = TERRAFORM.find(([prefix]) => type.startsWith(prefix));
+    return hit ? fromEntry(hit[1], hit[0], type) : make('unknown', undefined, undefined);
   }
-  if (CFN[type]) return result(CFN[type], type, type);
-  if (type.startsWith('Custom::')) return result(CFN['Custom::*'], 'Custom::*', type);
-  const namespace = SAM_SERVICES[type] ?? type.split('::').slice(0, 2).join('::');
-  return result(CFN[namespace], namespace, namespace);
+  if (CFN[type]) return fromEntry(CFN[type], type, type);
+  if (type.startsWith('Custom::')) return fromEntry(CFN['Custom::*'], 'Custom::*', type);
+  const namespace = type.split('::').slice(0, 2).join('::');
+  return fromEntry(CFN[namespace], namespace, namespace);
 }
 
-/** The list entry for the resource, with the Simple AD exclusion of Terraform directories applied. */
-export function effectiveEligibility(resource: Resource, ctx: RuleContext): Eligibility {
+/** True for types from providers other than AWS (the AWS list does not apply to them). */
+export function isForeignType(resource: Resource): boolean {
+  return resource.family === 'terraform-plan' && !resource.type.startsWith('aws_');
+}
+
+/**
+ * The list entry for the resource, with the Simple AD exclusion of Terraform directories applied. `unresolved`
+ * says why the exclusion could not be decided (the directory type is known only after apply, say).
+ */
+export function effectiveEligibility(resource: Resource, ctx: RuleContext): Eligibility & { unresolved?: string } {
   const e = eligibilityOf(resource.type, resource.family);
   if (resource.type === 'aws_directory_service_directory') {
     // `type` defaults to SimpleAD, which the list excludes from Directory Service.
     const type = ctx.get(resource, 'type').resolved;
     if (type.kind === 'absent' || (type.kind === 'known' && (type.value === 'SimpleAD' || type.value === null))) {
-      return { ...e, status: 'not-eligible', service: 'AWS Directory Service Simple AD' };
+      return { ...e, status: 'not-eligible', service: 'AWS Directory Service Simple AD', note: 'Simple AD is excluded from Directory Service on the list' };
     }
+    if (type.kind === 'unknown') return { ...e, unresolved: type.reason };
+    if (type.kind === 'oneOf' && type.options.some((o) => o.kind !== 'known' || o.value === 'SimpleAD')) return { ...e, unresolved: 'the directory type depends on a condition and may be SimpleAD' };
   }
   return e;
 }
@@ -84,6 +96,7 @@ export function typePath(resource: Resource): readonly (string | number)[] {
   return [...resource.path, resource.family === 'terraform-plan' ? 'type' : 'Type'];
 }
 
+/** Message data: the service and the list's revision and address. */
 export function eligibilityData(e: Eligibility): Record<string, string> {
-  return { service: e.service, listDate: e.listDate, listSource: e.listSource };
+  return { service: e.service ?? 'this service', revision: ELIGIBILITY_SOURCE.revision, source: ELIGIBILITY_SOURCE.url };
 }

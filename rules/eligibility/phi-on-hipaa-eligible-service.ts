@@ -1,5 +1,5 @@
-import { defineRule, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { effectiveEligibility, eligibilityData, typePath } from './eligibility';
+import { defineRule, unknownAt, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { effectiveEligibility, eligibilityData, isForeignType, typePath } from './eligibility';
 
 export default defineRule({
   id: 'phi-on-hipaa-eligible-service',
@@ -15,12 +15,14 @@ export default defineRule({
     customer: 'Keep PHI on eligible services in accounts designated under the BAA; a service missing from the list must not store, process or transmit PHI.',
   },
   messages: {
-    notEligible: '{resource} uses {service} ({type}), which is not on the AWS HIPAA eligible services list of {listDate} ({listSource}); PHI stored, processed or sent here is outside the AWS BAA.',
+    notEligible: '{resource} uses {service} ({type}), which is not on the AWS HIPAA Eligible Services Reference of {revision} ({source}); PHI stored, processed or sent here is outside the AWS BAA.',
+    unknown: 'Whether directory {resource} is Simple AD, which the AWS HIPAA Eligible Services Reference excludes, cannot be verified statically: {reason}.',
   },
-  limits: 'Eligibility follows the dated list shipped with the rules; AWS adds services several times a year, so re-check a finding against the current list. Feature-level exclusions other than Simple AD (workforce types, engines, channels) are not judged.',
+  limits: 'Eligibility follows the dated list shipped with the rules; AWS adds services several times a year, so re-check a finding against the current list. Feature-level exclusions other than Simple AD (workforce types, engines, channels) are not judged. Services the list does not clearly cover are phi-eligibility-unconfirmed findings (warnings).',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
-    if (resource.implicitFrom) return [];
+    if (resource.implicitFrom || isForeignType(resource)) return [];
     const e = effectiveEligibility(resource, ctx);
+    if (e.unresolved) return [unknownAt(typePath(resource), e.unresolved, 'unknown', eligibilityData(e))];
     if (e.status !== 'not-eligible') return [];
     return [{ status: 'fail', path: typePath(resource), messageId: 'notEligible', data: eligibilityData(e) }];
   },

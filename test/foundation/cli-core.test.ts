@@ -21,10 +21,11 @@ function tempDir(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
+// Configuration only, nothing that can hold data: no rule has anything to say about it.
 const CLEAN = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
-  Topic:
-    Type: AWS::SNS::Topic
+  Ready:
+    Type: AWS::CloudFormation::WaitConditionHandle
 `;
 const UNENCRYPTED_DB = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:

@@ -19,6 +19,7 @@ export class TestClient {
   private readonly waiters: { accept: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  readonly progress: { kind: string; message?: string; percentage?: number }[] = [];
 
   constructor(server = SERVER) {
     this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,12 +36,16 @@ export class TestClient {
       this.logs.push(p.message);
     });
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification('$/progress', (p: { token: unknown; value: { kind: string; message?: string; percentage?: number } }) => {
+      this.progress.push(p.value);
+    });
     this.conn.onRequest('window/showDocument', () => ({ success: true }));
     this.conn.listen();
   }
 
-  async initialize(capabilities: object = {}, initializationOptions: object = { debounceMs: 0 }): Promise<{ capabilities: Record<string, unknown> }> {
-    const r = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, initializationOptions });
+  async initialize(capabilities: object = {}, initializationOptions: object = { debounceMs: 0 }, workspaceFolders: { uri: string; name: string }[] | null = null): Promise<{ capabilities: Record<string, unknown> }> {
+    const r = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, workspaceFolders, capabilities, initializationOptions });
     this.conn.sendNotification('initialized', {});
     return r;
   }
@@ -51,6 +56,15 @@ export class TestClient {
     const seen = this.published.find(accept);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.waiters.push({ accept, resolve }));
+  }
+
+  /** Resolves with the next diagnostics for `uri` published after this call. */
+  nextDiagnostics(uri: string): Promise<Published> {
+    return new Promise((resolve) => this.waiters.push({ accept: (p) => p.uri === uri, resolve }));
+  }
+
+  notify(method: string, params: object): void {
+    this.conn.sendNotification(method, params);
   }
 
   /** Every publication received so far for `uri`. */

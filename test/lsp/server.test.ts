@@ -125,8 +125,8 @@ describe('language server over stdio', function () {
     const label = (n: number) => `${n} finding${n === 1 ? '' : 's'}`;
     const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [[2, `PHI — declared by tag · ${label(count('PatientDb'))}`], [10, `PHI — declared by tag · ${label(count('ScansBucket'))}`]]);
-    const inventory = await client.request<{ resource: string; verdict: string }[]>('hipaaLint/phiInventory', { uri: URI });
-    assert.deepEqual(inventory.map((e) => `${e.resource}:${e.verdict}`), ['PatientDb:phi', 'ScansBucket:phi']);
+    const inventory = await client.request<{ resource: string; verdict: string; findings: number }[]>('hipaaLint/phiInventory', { uri: URI });
+    assert.deepEqual(inventory.map((e) => `${e.resource}:${e.verdict}:${e.findings}`), [`PatientDb:phi:${count('PatientDb')}`, `ScansBucket:phi:${count('ScansBucket')}`]);
   });
 
   it('broken YAML gets a syntax diagnostic and the server keeps answering', async () => {

@@ -12,7 +12,7 @@ const CATEGORIES = ['encryption-at-rest', 'encryption-in-transit', 'public-expos
 const DOC_HEADINGS = ['## What and why', '## The PHI it protects', '## HIPAA citations', '## Shared responsibility', '## Non-compliant example', '## Compliant example', '## What the fix does', '## When to suppress'];
 const SAM_TYPES = ['AWS::Serverless::Api', 'AWS::Serverless::Application', 'AWS::Serverless::Connector', 'AWS::Serverless::Function', 'AWS::Serverless::GraphQLApi', 'AWS::Serverless::HttpApi', 'AWS::Serverless::LayerVersion', 'AWS::Serverless::SimpleTable', 'AWS::Serverless::StateMachine'];
 /** Types newer than the bundled CloudFormation spec (2.72.1 = spec 117), checked by hand against the CloudFormation docs. */
-const NEWER_CFN_TYPES = new Set<string>(['AWS::HealthImaging::Datastore', 'AWS::Bedrock::Agent', 'AWS::Bedrock::KnowledgeBase', 'AWS::QBusiness::Application', 'AWS::Omics::SequenceStore', 'AWS::Omics::ReferenceStore', 'AWS::Omics::VariantStore', 'AWS::Omics::AnnotationStore', 'AWS::HealthLake::FHIRDatastore']);
+const NEWER_CFN_TYPES = new Set<string>(['AWS::S3Express::DirectoryBucket', 'AWS::HealthImaging::Datastore', 'AWS::Bedrock::Agent', 'AWS::Bedrock::KnowledgeBase', 'AWS::QBusiness::Application', 'AWS::Omics::SequenceStore', 'AWS::Omics::ReferenceStore', 'AWS::Omics::VariantStore', 'AWS::Omics::AnnotationStore', 'AWS::HealthLake::FHIRDatastore']);
 
 function sourceFilesOf(category: string): string[] {
   const dir = path.join(RULES_DIR, category);

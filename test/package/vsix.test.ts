@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const VSIX = path.join(ROOT, 'hipaa-lint.vsix');
@@ -47,7 +48,9 @@ describe('the packaged extension (.vsix)', function () {
     const uri = 'file:///virtual/records.yaml';
     client.open(uri, fs.readFileSync(path.join(ROOT, 'test/vscode/fixtures/records.yaml'), 'utf8'));
     const published = await client.diagnostics(uri, 1);
-    assert.ok(published.diagnostics.some((d) => d.code === 'rds-storage-encrypted'));
+    const db = published.diagnostics.find((d) => d.code === 'rds-storage-encrypted')!;
+    // Bundled, the server finds the rule docs in rules/ next to dist/.
+    assert.equal(db.codeDescription?.href, pathToFileURL(path.join(ROOT, 'rules/encryption-at-rest/rds-storage-encrypted.md')).href);
     assert.equal(await client.stop(), 0);
   });
 

@@ -75,7 +75,7 @@ testRule(rule, {
     {
       name: 'Terraform: algorithm known only after apply',
       plan: plan(bucket, sse(undefined, { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: true }] }] })),
-      errors: [{ messageId: 'unknown', resource: 'aws_s3_bucket.patients', path: 'planned_values.root_module.resources.1.values.rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', line: 25, status: 'unknown' }],
+      errors: [{ messageId: 'unknown', resource: 'aws_s3_bucket_server_side_encryption_configuration.patients', path: 'planned_values.root_module.resources.1.values.rule.0.apply_server_side_encryption_by_default.0.sse_algorithm', line: 25, status: 'unknown' }],
     },
   ],
 });

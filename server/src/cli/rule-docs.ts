@@ -3,7 +3,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ALL_RULES } from '../../../rules';
 
-const ROOT = path.join(__dirname, '../../../..');
+/** The package root: four levels up from out/server/src/cli, or one up from dist/ in the bundled extension. */
+const ROOT = [path.join(__dirname, '../../../..'), path.join(__dirname, '..')].find((dir) => fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'rules'))) ?? path.join(__dirname, '../../../..');
 
 function packageJson(): { version?: string; homepage?: string; repository?: string | { url?: string } } {
   try {

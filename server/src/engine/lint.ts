@@ -30,6 +30,8 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
 
   const looksJson = /\.json$/i.test(uri) || /^\s*[{[]/.test(text.slice(0, 1000));
   const limit = looksJson && /"format_version"/.test(text.slice(0, 4096)) ? budgets.maxPlanChars : budgets.maxTemplateChars;
+  // Big or binary files that do not look like templates are someone else's (package-lock.json, images): skip quietly.
+  if ((text.length > limit || text.includes('\u0000')) && !mightBeTemplate(text) && !/\.tf\.json$/i.test(uri)) return empty({ kind: 'ignored' });
   if (text.length > limit) {
     return empty({ kind: 'ignored' }, [{ code: 'budget-exceeded', severity: 'error', span: { start: 0, end: 0 }, message: `File is ${text.length} characters, over the ${limit}-character budget; it was not analysed.` }]);
   }

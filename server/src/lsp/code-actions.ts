@@ -23,7 +23,11 @@ interface FixData {
   fix: number;
 }
 
-export function codeActions(doc: TextDocument, analysed: Analysed, params: CodeActionParams, canResolve: boolean): CodeAction[] {
+/**
+ * `trusted: false` (an untrusted workspace): read-only features only, so no action that edits the file is offered;
+ * the rule documentation stays available.
+ */
+export function codeActions(doc: TextDocument, analysed: Analysed, params: CodeActionParams, canResolve: boolean, trusted = true): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const out: CodeAction[] = [];
@@ -32,20 +36,25 @@ export function codeActions(doc: TextDocument, analysed: Analysed, params: CodeA
       const key = (diagnostic.data as { key?: FindingKey } | undefined)?.key;
       const finding = key && analysed.analysis.findings.find((f) => matches(f, key));
       if (!finding) continue;
-      finding.fixes.forEach((intent, i) => {
-        const action: CodeAction = { title: intent.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: intent.safe, data: { uri: doc.uri, version: doc.version, key, fix: i } satisfies FixData };
-        if (canResolve) out.push(action);
-        else {
-          const resolved = resolveFix(action, doc, analysed);
-          if (resolved.edit) out.push(resolved);
-        }
-      });
-      const suppress = suppressAction(doc, analysed, finding, diagnostic);
-      if (suppress) out.push(suppress);
+      if (trusted) {
+        finding.fixes.forEach((intent, i) => {
+          const action: CodeAction = { title: intent.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: intent.safe, data: { uri: doc.uri, version: doc.version, key, fix: i } satisfies FixData };
+          const known = analysed.verified.get(verificationKey(key, i));
+          // A fix already found to fail verification is not offered again; one verified before comes with its edit.
+          if (known && !known.ok) return;
+          if (canResolve && !known) out.push(action);
+          else {
+            const resolved = resolveFix(action, doc, analysed);
+            if (resolved.edit) out.push(resolved);
+          }
+        });
+        const suppress = suppressAction(doc, analysed, finding, diagnostic);
+        if (suppress) out.push(suppress);
+      }
       out.push({ title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show rule documentation', command: OPEN_RULE_DOC, arguments: [finding.ruleId] } });
     }
   }
-  if (wants(FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
+  if (trusted && wants(FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
     const edit = fixAllEdit(doc, analysed);
     if (edit) out.push({ title: 'Apply every safe hipaa-lint fix', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [edit] } } });
   }
@@ -59,12 +68,21 @@ export function resolveFix(action: CodeAction, doc: TextDocument, analysed: Anal
   const finding = analysed.analysis.findings.find((f) => matches(f, data.key));
   const intent = finding?.fixes[data.fix];
   if (!finding || !intent) return action;
-  const verified = verifyFix(analysed.analysis, finding, intent, analysed.options);
-  if (!verified.ok) return { ...action, disabled: { reason: verified.reason } };
+  const cacheKey = verificationKey(data.key, data.fix);
+  let verified = analysed.verified.get(cacheKey);
+  if (!verified) {
+    const v = verifyFix(analysed.analysis, finding, intent, analysed.options);
+    verified = v.ok ? { ok: true, edit: v.edit } : { ok: false, reason: v.reason };
+    analysed.verified.set(cacheKey, verified);
+  }
+  // The client asked to resolve an action it already shows: answer without an edit, with the reason it is withheld.
+  if (!verified.ok) return { ...action, disabled: { reason: `not applied: ${verified.reason}` } };
   const index = new LineIndex(analysed.analysis.text);
   const edit: TextEdit = { range: index.rangeOf({ start: verified.edit.start, end: verified.edit.end }), newText: verified.edit.newText };
   return { ...action, edit: { changes: { [doc.uri]: [edit] } } };
 }
+
+const verificationKey = (key: FindingKey, fix: number) => `${key.ruleId}|${key.resource}|${key.messageId}|${key.path}#${fix}`;
 
 function fixAllEdit(doc: TextDocument, analysed: Analysed): TextEdit | undefined {
   if (analysed.analysis.document.kind !== 'template' || analysed.analysis.model?.family === 'terraform-plan') return undefined;

@@ -25,8 +25,15 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
 }
 
 /** `hipaaLint/phiInventory`: every resource that is not no-PHI, with its chain. */
-export function inventory(analysis: Analysis): { resource: string; type: string; verdict: string; protectsPhi: boolean; chain: { resource: string; why: string }[] }[] {
+export function inventory(analysis: Analysis): { resource: string; type: string; verdict: string; protectsPhi: boolean; findings: number; chain: { resource: string; why: string }[] }[] {
   return (analysis.model?.resources ?? [])
     .filter((r) => analysis.phi[r.id] && analysis.phi[r.id].verdict !== 'no-phi')
-    .map((r) => ({ resource: r.id, type: r.type, verdict: analysis.phi[r.id].verdict, protectsPhi: !!analysis.phi[r.id].protectsPhi, chain: analysis.phi[r.id].chain.map((s) => ({ resource: s.resource, why: s.why })) }));
+    .map((r) => ({
+      resource: r.id,
+      type: r.type,
+      verdict: analysis.phi[r.id].verdict,
+      protectsPhi: !!analysis.phi[r.id].protectsPhi,
+      findings: analysis.findings.filter((f) => f.resource === r.id && !f.suppressed).length,
+      chain: analysis.phi[r.id].chain.map((s) => ({ resource: s.resource, why: s.why })),
+    }));
 }

@@ -2,8 +2,9 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { pathToFileURL } from 'url';
 import type { Analysis, Finding, Problem, Severity } from '../engine/types';
 import { LineIndex } from '../parse/positions';
+import { mightBeTemplate } from '../parse/detect';
 import { spanOfPath } from '../parse/tree';
-import { ruleDocPath } from '../cli/rule-docs';
+import { ruleDocFile } from './rule-doc';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
@@ -23,7 +24,7 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of analysis.findings) {
     if (f.suppressed) continue;
-    const doc = ruleDocPath(f.ruleId);
+    const doc = ruleDocFile(f.ruleId);
     out.push({
       range: index.rangeOf(f.span),
       severity: SEVERITY[f.severity],
@@ -35,7 +36,10 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
       data: { key: keyOf(f), fixes: f.fixes.length },
     });
   }
-  for (const p of analysis.problems) out.push(problemDiagnostic(p, index));
+  // A file the engine refused before looking (too big, binary) is only reported when it looks like a template:
+  // a large package-lock.json or a binary blob opened in the editor is not our business.
+  const refused = analysis.document.kind === 'ignored' && !mightBeTemplate(analysis.text.slice(0, 65_536));
+  if (!refused) for (const p of analysis.problems) out.push(problemDiagnostic(p, index));
   return out;
 }
 

@@ -12,6 +12,8 @@ export interface Analysed {
   version: number;
   analysis: Analysis;
   options: EngineOptions;
+  /** Fix verifications done for this version (key: finding key + fix index), so a failed fix is not offered again. */
+  verified: Map<string, { ok: true; edit: { start: number; end: number; newText: string } } | { ok: false; reason: string }>;
 }
 
 export function filePathOf(uri: string): string | undefined {
@@ -26,6 +28,7 @@ export class Analyses {
   private readonly cache = new Map<string, Analysed>();
   private readonly configs = new Map<string, { config: HipaaConfig; error?: string }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, { version: number; due: number }>();
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -37,27 +40,39 @@ export class Analyses {
     const started = Date.now();
     const analysis = lint(doc.getText(), doc.uri, options);
     if (Date.now() - started > 500) this.log(`linted ${doc.uri} in ${Date.now() - started} ms`);
-    const entry = { version: doc.version, analysis, options };
+    const entry: Analysed = { version: doc.version, analysis, options, verified: new Map() };
     this.cache.set(doc.uri, entry);
     return entry;
   }
 
+  /** True when this exact version is analysed already. */
+  has(doc: TextDocument): boolean {
+    return this.cache.get(doc.uri)?.version === doc.version;
+  }
+
   /** Lint after `delayMs` unless a newer version arrives first; `run` gets the result only if still current. */
   schedule(doc: TextDocument, delayMs: number, current: () => TextDocument | undefined, run: (a: Analysed) => void): void {
+    const due = Date.now() + Math.max(0, delayMs);
+    const pending = this.pending.get(doc.uri);
+    // The same version already due sooner (didOpen is followed by a content event for the same version): keep it.
+    if (pending && pending.version === doc.version && pending.due <= due && this.timers.has(doc.uri)) return;
     clearTimeout(this.timers.get(doc.uri));
+    this.pending.set(doc.uri, { version: doc.version, due });
     const fire = () => {
       this.timers.delete(doc.uri);
+      this.pending.delete(doc.uri);
       const latest = current();
       if (!latest || latest.version !== doc.version) return;
       run(this.get(latest));
     };
-    if (delayMs <= 0) setImmediate(fire);
-    else this.timers.set(doc.uri, setTimeout(fire, delayMs));
+    // A timer even for "now", so that the open and the first content event of a document lint it once.
+    this.timers.set(doc.uri, setTimeout(fire, Math.max(0, delayMs)));
   }
 
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.pending.delete(uri);
     this.cache.delete(uri);
   }
 
@@ -78,7 +93,7 @@ export class Analyses {
     return file ? isIgnored(this.configFor(uri), file) : false;
   }
 
-  private optionsFor(uri: string): EngineOptions {
+  optionsFor(uri: string): EngineOptions {
     const config = this.configFor(uri);
     const file = filePathOf(uri);
     return { config, parameterValues: file ? parametersFor(config, file) : {} };

@@ -20,8 +20,8 @@ export function placeAt(model: TemplateModel, offset: number): Place | undefined
       const type = node.entries.find((e) => e.key === 'Type');
       if (type && offset >= type.keySpan.start && offset <= type.value.span.end) return { resource, property: [], onType: true };
     } else if (node.kind === 'map') {
-      const type = node.entries.find((e) => e.key === 'type' || e.key === 'address');
-      if (type && offset >= type.keySpan.start && offset <= type.value.span.end) return { resource, property: [], onType: true };
+      const onType = node.entries.some((e) => (e.key === 'type' || e.key === 'address') && offset >= e.keySpan.start && offset <= e.value.span.end);
+      if (onType) return { resource, property: [], onType: true };
     }
     return { resource, property: deepest(resource.properties, offset), onType: false };
   }

@@ -1,27 +1,31 @@
 // The language server: the same engine as the CLI behind LSP. stdout carries only JSON-RPC; logs go to the
-// connection console. Handlers never throw to the client: a failure is logged and answered with nothing.
+// connection console. A request that fails is logged and answered with an error; the server keeps serving.
 import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocPath } from '../cli/rule-docs';
-import { expandOperands } from '../cli/files';
 import { lint } from '../engine/lint';
 import { Analyses, filePathOf, type Analysed } from './documents';
 import { codeActions, FIX_ALL_KIND, OPEN_RULE_DOC, resolveFix } from './code-actions';
 import { codeLenses, inventory } from './code-lens';
 import { toDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
+import { ruleDocFile } from './rule-doc';
+import { scanWorkspace } from './workspace-scan';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
@@ -42,14 +46,26 @@ export function serve(connection: Connection): void {
   let lintOnType = true;
   let pull = false;
   let canResolve = false;
+  let trusted = true;
   let workspaceFolders: string[] = [];
 
+  const logFailure = (name: string, e: unknown) => connection.console.error(`hipaa-lint: ${name} failed: ${(e as Error)?.stack ?? e}`);
+  /** Background work (linting on change): a failure is logged, nothing else. */
   const safe = <A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: R) => (...args: A): R => {
     try {
       return fn(...args);
     } catch (e) {
-      connection.console.error(`hipaa-lint: ${name} failed: ${(e as Error).stack ?? e}`);
+      logFailure(name, e);
       return fallback;
+    }
+  };
+  /** A request: a failure is logged and answered as an InternalError, and the next request is served as usual. */
+  const guard = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R | ResponseError<never> => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      logFailure(name, e);
+      return new ResponseError<never>(ErrorCodes.InternalError, `hipaa-lint: ${name} failed: ${(e as Error)?.message ?? e}`);
     }
   };
 
@@ -72,18 +88,20 @@ export function serve(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { debounceMs?: number; run?: string };
+    const options = (params.initializationOptions ?? {}) as { debounceMs?: number; run?: string; trusted?: boolean };
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     lintOnType = options.run !== 'onSave';
+    // An untrusted workspace gets read-only features: diagnostics, hovers, lenses, inventory — no edits.
+    trusted = options.trusted !== false;
     pull = !!params.capabilities.textDocument?.diagnostic;
     canResolve = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: canResolve },
+        codeActionProvider: { codeActionKinds: trusted ? [CodeActionKind.QuickFix, FIX_ALL_KIND] : [CodeActionKind.QuickFix], resolveProvider: canResolve },
         executeCommandProvider: { commands: [OPEN_RULE_DOC] },
         diagnosticProvider: pull ? { identifier: 'hipaa-lint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
@@ -111,48 +129,63 @@ export function serve(connection: Connection): void {
     if (pull) void connection.languages.diagnostics.refresh().catch(() => undefined);
   });
 
-  connection.languages.diagnostics.on(
-    safe('pull diagnostics', (params: { textDocument: { uri: string } }) => {
-      const doc = documents.get(params.textDocument.uri);
+  // Pull: a version not analysed yet waits out the debounce first; if a newer version arrives meanwhile (or the
+  // client cancels), the request is answered ServerCancelled and the client asks again for the newest one.
+  connection.languages.diagnostics.on(async (params, token) => {
+    try {
+      let doc = documents.get(params.textDocument.uri);
       if (!doc || analyses.isIgnored(doc.uri)) return { kind: 'full' as const, items: [] };
+      if (!analyses.has(doc) && lintOnType && debounceMs > 0) {
+        const version = doc.version;
+        await new Promise((resolve) => setTimeout(resolve, debounceMs));
+        doc = documents.get(params.textDocument.uri);
+        if (!doc) return { kind: 'full' as const, items: [] };
+        if (token.isCancellationRequested || (doc.version !== version && !analyses.has(doc))) {
+          return new ResponseError(LSPErrorCodes.ServerCancelled, 'hipaa-lint: a newer version arrived', { retriggerRequest: !token.isCancellationRequested });
+        }
+      }
       return { kind: 'full' as const, items: diagnosticsOf(doc, analyses.get(doc)) };
-    }, { kind: 'full' as const, items: [] }),
-  );
+    } catch (e) {
+      logFailure('pull diagnostics', e);
+      return new ResponseError(ErrorCodes.InternalError, `hipaa-lint: pull diagnostics failed: ${(e as Error)?.message ?? e}`, { retriggerRequest: false });
+    }
+  });
 
   connection.onHover(
-    safe('hover', (params) => {
+    guard('hover', (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
-      return hoverAt(analyses.get(doc).analysis, doc.offsetAt(params.position)) ?? null;
-    }, null),
+      const analysed = analyses.get(doc);
+      return hoverAt(analysed.analysis, doc.offsetAt(params.position), analysed.options.parameterValues ?? {}) ?? null;
+    }),
   );
 
   connection.onCodeLens(
-    safe('code lens', (params) => {
+    guard('code lens', (params) => {
       const doc = documents.get(params.textDocument.uri);
       return doc ? codeLenses(analyses.get(doc).analysis) : [];
-    }, []),
+    }),
   );
 
   connection.onCodeAction(
-    safe('code actions', (params) => {
+    guard('code actions', (params) => {
       const doc = documents.get(params.textDocument.uri);
-      return doc ? codeActions(doc, analyses.get(doc), params, canResolve) : [];
-    }, []),
+      return doc ? codeActions(doc, analyses.get(doc), params, canResolve, trusted) : [];
+    }),
   );
 
   connection.onCodeActionResolve(
-    safe('code action resolve', (action) => {
+    guard('code action resolve', (action) => {
       const uri = (action.data as { uri?: string } | undefined)?.uri;
       const doc = uri ? documents.get(uri) : undefined;
-      return doc ? resolveFix(action, doc, analyses.get(doc)) : action;
-    }, {} as never),
+      return doc && trusted ? resolveFix(action, doc, analyses.get(doc)) : action;
+    }),
   );
 
   connection.onExecuteCommand(async (params) => {
     if (params.command !== OPEN_RULE_DOC) return undefined;
     const ruleId = String(params.arguments?.[0] ?? '');
-    const doc = ruleDocPath(ruleId);
+    const doc = ruleDocFile(ruleId);
     if (!doc) {
       void connection.window.showWarningMessage(`hipaa-lint: no rule "${ruleId}"`);
       return undefined;
@@ -163,40 +196,27 @@ export function serve(connection: Connection): void {
 
   connection.onRequest(
     'hipaaLint/phiInventory',
-    safe('phiInventory', (params: { uri: string }) => {
+    guard('phiInventory', (params: { uri: string }) => {
       const doc = documents.get(params.uri);
       if (doc) return inventory(analyses.get(doc).analysis);
       const file = filePathOf(params.uri);
-      return file && fs.existsSync(file) ? inventory(lint(fs.readFileSync(file, 'utf8'), params.uri)) : [];
-    }, []),
+      return file && fs.existsSync(file) && !analyses.isIgnored(params.uri) ? inventory(lint(fs.readFileSync(file, 'utf8'), params.uri, analyses.optionsFor(params.uri))) : [];
+    }),
   );
 
   // Lint every template under the workspace folders and publish the results (open files keep their live state).
-  connection.onRequest(
-    'hipaaLint/scanWorkspace',
-    safe('scanWorkspace', () => {
-      const { files } = expandOperands(workspaceFolders, workspaceFolders[0] ?? process.cwd());
-      let templates = 0;
-      let findings = 0;
-      for (const file of files) {
-        const uri = pathToFileURL(file).href;
-        if (documents.get(uri) || analyses.isIgnored(uri)) continue;
-        let text: string;
-        try {
-          text = fs.readFileSync(file, 'utf8');
-        } catch {
-          continue;
-        }
-        const analysis = lint(text, uri, { config: undefined });
-        if (analysis.document.kind !== 'template') continue;
-        templates++;
-        const items = toDiagnostics(analysis);
-        findings += items.length;
-        void connection.sendDiagnostics({ uri, diagnostics: items });
-      }
-      return { files: files.length, templates, findings };
-    }, { files: 0, templates: 0, findings: 0 }),
-  );
+  // Progress goes to the client's token when it sent one, else to a server-created progress (if supported).
+  connection.onRequest('hipaaLint/scanWorkspace', async (params: { workDoneToken?: string | number } | undefined, token: CancellationToken) => {
+    try {
+      const progress = params?.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : await connection.window.createWorkDoneProgress();
+      const cancel = 'token' in progress ? (progress as { token: CancellationToken }).token : undefined;
+      const cancelled = () => token.isCancellationRequested || !!cancel?.isCancellationRequested;
+      return await scanWorkspace(connection, analyses, workspaceFolders, (uri) => !!documents.get(uri), progress, cancelled);
+    } catch (e) {
+      logFailure('scanWorkspace', e);
+      return new ResponseError<never>(ErrorCodes.InternalError, `hipaa-lint: scanWorkspace failed: ${(e as Error)?.message ?? e}`);
+    }
+  });
 
   documents.listen(connection);
 }
