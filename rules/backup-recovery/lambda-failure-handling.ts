@@ -2,6 +2,8 @@ import { defineRule, evaluate, isNonEmpty, oneOfValues, targetPath, targetsOf, t
 import { isTerraform, unknownAt, type FixIntent } from '../kit';
 
 const FUNCTIONS = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
+/** SAM event sources that never invoke asynchronously: the caller sees the error, or the mapping keeps the record. */
+const NOT_ASYNC = ['Api', 'HttpApi', 'SQS', 'Kinesis', 'DynamoDB', 'MSK', 'MQ', 'SelfManagedKafka', 'DocumentDB'];
 
 /** One place a failure destination may live, and what it says. */
 interface Verdict {
@@ -27,7 +29,7 @@ export default defineRule({
     unknown: 'The failure handling of function {resource} cannot be verified statically: {reason}.',
   },
   limits:
-    'Dead-letter queues and on-failure destinations only apply to asynchronous invocations; events from SQS, Kinesis or DynamoDB stream mappings are kept by the source queue or the mapping. Whether the queue is encrypted is checked by the queue rules.',
+    'Dead-letter queues and on-failure destinations only apply to asynchronous invocations. SAM functions whose declared events are all synchronous (Api, HttpApi) or poll-based (SQS, Kinesis, DynamoDB, MSK, MQ, Kafka, DocumentDB) are skipped; for plain functions the template does not show how they are invoked. Whether the queue is encrypted is checked by the queue rules.',
   check(fn: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(fn) ? checkTerraform(fn, ctx) : checkCloudFormation(fn, ctx);
   },
@@ -35,6 +37,7 @@ export default defineRule({
 
 function checkCloudFormation(fn: Resource, ctx: RuleContext): RuleResult[] {
   const sam = fn.type === 'AWS::Serverless::Function';
+  if (sam && onlySynchronousEvents(fn, ctx)) return [];
   const dlqPath: Path = sam ? ['DeadLetterQueue', 'TargetArn'] : ['DeadLetterConfig', 'TargetArn'];
   const verdicts: Verdict[] = [presentOrReferenced(ctx, fn, dlqPath)];
   if (sam) {
@@ -63,6 +66,16 @@ function checkTerraform(fn: Resource, ctx: RuleContext): RuleResult[] {
     verdicts.push(presentOrReferenced(ctx, config, ['destination_config', 0, 'on_failure', 0, 'destination'], 'destination_config'));
   }
   return judge(fn, verdicts, ctx.get(fn, dlqPath), dlqPath, []);
+}
+
+/** A SAM function whose declared events are all synchronous or poll-based has nothing for a DLQ to keep. */
+function onlySynchronousEvents(fn: Resource, ctx: RuleContext): boolean {
+  const events = ctx.get(fn, 'Events');
+  if (!events.present || events.node?.kind !== 'map' || events.node.entries.length === 0) return false;
+  return events.node.entries.every((e) => {
+    const type = ctx.get(fn, ['Events', e.key, 'Type']).resolved;
+    return type.kind === 'known' && NOT_ASYNC.includes(String(type.value));
+  });
 }
 
 /** Any passing place wins; otherwise an undecidable one is unknown; otherwise the function has none. */
