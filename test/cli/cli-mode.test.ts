@@ -175,3 +175,15 @@ describe('pre-commit hook', () => {
     assert.doesNotMatch('README.md', new RegExp(hooks[0].files));
   });
 });
+
+describe('hipaa-lint explain', () => {
+  it('prints the rule, its citations, both responsibilities, the eligibility list date and source, and the doc', () => {
+    const r = cli(['explain', 'phi-on-hipaa-eligible-service']);
+    assert.equal(r.code, 0);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'phi-on-hipaa-eligible-service: PHI may reach a service that is not HIPAA eligible');
+    assert.equal(lines[2], '  45 CFR §164.308(b)(1) Business associate contracts and other arrangements (standard)');
+    assert.match(r.stdout, /^AWS: .*\nYou: .*\nEligibility list: AWS HIPAA Eligible Services Reference, revision of 2025-06-17 \(https:\/\/aws\.amazon\.com\/compliance\/hipaa-eligible-services-reference\/\)\n/m);
+    assert.match(r.stdout, /^# phi-on-hipaa-eligible-service$/m);
+  });
+});

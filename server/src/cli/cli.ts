@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { ALL_RULES } from '../../../rules';
 import { citationLabel } from '../../../rules/kit/citations';
+import { ELIGIBILITY_SOURCE } from '../../../rules/eligibility/eligibility';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { EXIT } from './gate';
 import { lintCommand } from './lint-command';
@@ -65,7 +66,7 @@ function explain(ruleId: string | undefined, io: CliIo): number {
     return EXIT.usage;
   }
   const doc = ruleDocPath(ruleId);
-  const header = [`${rule.id}: ${rule.title}`, `category: ${rule.category}   severity: ${rule.severity}`, ...rule.hipaa.map((c) => `  ${citationLabel(c)}`), `AWS: ${rule.responsibility.aws}`, `You: ${rule.responsibility.customer}`, ''].join('\n');
+  const header = [`${rule.id}: ${rule.title}`, `category: ${rule.category}   severity: ${rule.severity}`, ...rule.hipaa.map((c) => `  ${citationLabel(c)}`), `AWS: ${rule.responsibility.aws}`, `You: ${rule.responsibility.customer}`, ...(rule.category === 'eligibility' ? [`Eligibility list: ${ELIGIBILITY_SOURCE.title}, revision of ${ELIGIBILITY_SOURCE.revision} (${ELIGIBILITY_SOURCE.url})`] : []), ''].join('\n');
   io.stdout(header + '\n' + (doc ? fs.readFileSync(doc, 'utf8') : ''));
   return EXIT.clean;
 }
