@@ -187,3 +187,38 @@ describe('hipaa-lint explain', () => {
     assert.match(r.stdout, /^# phi-on-hipaa-eligible-service$/m);
   });
 });
+
+describe('pre-commit hook, run the way pre-commit runs it', () => {
+  const hook = () => require('yaml').parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'))[0] as { entry: string; files: string };
+  const staged = (dir: string, names: string[]) => names.filter((n) => new RegExp(hook().files).test(n));
+
+  it('passes staged files that are clean or not templates at all', () => {
+    const dir = tempDir({ 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n', '.github/workflows/ci.yml': 'on: push\njobs: {}\n', 'package.json': '{"name":"x"}', 'stack.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Ready:\n    Type: AWS::CloudFormation::WaitConditionHandle\n", 'README.md': '# x\n' });
+    const files = staged(dir, ['k8s/deploy.yaml', '.github/workflows/ci.yml', 'package.json', 'stack.yaml', 'README.md']);
+    assert.deepEqual(files, ['k8s/deploy.yaml', '.github/workflows/ci.yml', 'package.json', 'stack.yaml']);
+    assert.equal(hook().entry, 'hipaa-lint');
+    const r = cli(files, { cwd: dir });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+  });
+
+  it('fails the commit when a staged template has a finding', () => {
+    const dir = tempDir({ 'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\n', 'db.yaml': STACK });
+    const r = cli(staged(dir, ['k8s/deploy.yaml', 'db.yaml']), { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^db\.yaml\n/);
+    assert.doesNotMatch(r.stdout, /deploy\.yaml/);
+  });
+});
+
+describe('CLI mode: Metadata suppression in a JSON template', () => {
+  it('suppresses with its reason, and --report-suppressed lists it', () => {
+    const template = { AWSTemplateFormatVersion: '2010-09-09', Resources: { Db: { Type: 'AWS::RDS::DBInstance', Metadata: { 'hipaa-lint': { suppress: [{ rule: 'rds-storage-encrypted', reason: 'synthetic data only (TEST-7)' }] } }, Properties: { Engine: 'postgres', StorageEncrypted: false } } } };
+    const dir = tempDir({ 'db.json': JSON.stringify(template, null, 2) });
+    const r = cli(['--rule', 'rds-storage-encrypted', 'db.json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /1 suppressed/);
+    const listed = cli(['--report-suppressed', 'db.json'], { cwd: dir });
+    assert.match(listed.stdout, /rds-storage-encrypted {2}Db[\s\S]*reason: {2}synthetic data only \(TEST-7\)\n {4}by: {6}resource Metadata at db\.json:\d+/);
+  });
+});
