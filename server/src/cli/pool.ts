@@ -72,7 +72,8 @@ export function runTasks(tasks: LintTask[], size: number, onProgress: (done: num
         }
         break;
       }
-      Atomics.wait(counter, 0, seen, 500);
+      // A wake-up can arrive before its message is receivable on the port: re-check soon rather than sleep long.
+      Atomics.wait(counter, 0, seen, 2);
     }
   } finally {
     for (const slot of slots) {
