@@ -27,6 +27,8 @@ export function filePathOf(uri: string): string | undefined {
 export class Analyses {
   private readonly cache = new Map<string, Analysed>();
   private readonly configs = new Map<string, { config: HipaaConfig; error?: string }>();
+  /** Folder → the config file found walking up from it (cleared when a config file is created, changed or deleted). */
+  private readonly located = new Map<string, string | undefined>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly pending = new Map<string, { version: number; due: number }>();
 
@@ -79,12 +81,12 @@ export class Analyses {
   /** A config file changed: every cached analysis may be stale. */
   invalidateConfigs(): void {
     this.configs.clear();
+    this.located.clear();
     this.cache.clear();
   }
 
   configError(uri: string): string | undefined {
-    const file = filePathOf(uri);
-    const found = file ? findConfigFile(path.dirname(file)) : undefined;
+    const found = this.configFileOf(uri);
     return found ? this.loadConfig(found).error : undefined;
   }
 
@@ -100,9 +102,17 @@ export class Analyses {
   }
 
   private configFor(uri: string): HipaaConfig {
-    const file = filePathOf(uri);
-    const found = file ? findConfigFile(path.dirname(file)) : undefined;
+    const found = this.configFileOf(uri);
     return found ? this.loadConfig(found).config : defaultConfig();
+  }
+
+  /** The config file that applies to a document; the walk up the folders is done once per folder, not per keystroke. */
+  private configFileOf(uri: string): string | undefined {
+    const file = filePathOf(uri);
+    if (!file) return undefined;
+    const dir = path.dirname(file);
+    if (!this.located.has(dir)) this.located.set(dir, findConfigFile(dir));
+    return this.located.get(dir);
   }
 
   private loadConfig(file: string): { config: HipaaConfig; error?: string } {
