@@ -1,6 +1,5 @@
-import { defineRule, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, type Path, type Resource, type RuleContext, type RuleResult, referrersOf } from '../kit';
 import { isTerraform, possible, text, unknownAt } from '../kit';
-import { splitResourcesOf } from './bucket-support';
 
 export default defineRule({
   id: 's3-bucket-replication',
@@ -24,7 +23,7 @@ export default defineRule({
     const tf = isTerraform(bucket);
     const sources: { owner: Resource; rules: Path; status: string }[] = tf
       ? [
-          ...splitResourcesOf(ctx, bucket, 'aws_s3_bucket_replication_configuration').map((r) => ({ owner: r, rules: ['rule'], status: 'status' })),
+          ...referrersOf(ctx, bucket, ['aws_s3_bucket_replication_configuration'], 'bucket').map((r) => ({ owner: r, rules: ['rule'], status: 'status' })),
           { owner: bucket, rules: ['replication_configuration', 0, 'rules'], status: 'status' },
         ]
       : [{ owner: bucket, rules: ['ReplicationConfiguration', 'Rules'], status: 'Status' }];

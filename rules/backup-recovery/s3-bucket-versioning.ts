@@ -1,6 +1,5 @@
-import { defineRule, evaluate, expect, isTrue, oneOfValues, setFix, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, evaluate, expect, isTrue, oneOfValues, setFix, type Resource, type RuleContext, type RuleResult, referrersOf } from '../kit';
 import { asUnknown, isTerraform } from '../kit';
-import { splitResourcesOf } from './bucket-support';
 
 const ENABLED = oneOfValues('Enabled');
 
@@ -39,7 +38,7 @@ function checkCloudFormation(bucket: Resource, ctx: RuleContext): RuleResult[] {
 
 function checkTerraform(bucket: Resource, ctx: RuleContext): RuleResult[] {
   if (evaluate(ctx.get(bucket, 'object_lock_enabled').resolved, isTrue).outcome === 'pass') return [];
-  const judged = splitResourcesOf(ctx, bucket, 'aws_s3_bucket_versioning').map((v) => {
+  const judged = referrersOf(ctx, bucket, ['aws_s3_bucket_versioning'], 'bucket').map((v) => {
     const results = expect(ctx, v, ['versioning_configuration', 0, 'status'], ENABLED, { messageId: 'suspended' }).map(asUnknown);
     return { resource: v, results: results.map((r) => ({ ...r, resourceId: v.id })) };
   });

@@ -1,6 +1,5 @@
-import { defineRule, evaluate, isTrue, oneOfValues, type FixIntent, type JsonValue, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, evaluate, isTrue, oneOfValues, type FixIntent, type JsonValue, type Path, type Resource, type RuleContext, type RuleResult, referrersOf } from '../kit';
 import { isIntrinsic, isTerraform, possible, unknownAt } from '../kit';
-import { splitResourcesOf } from './bucket-support';
 
 const NONCURRENT_DAYS = 2192;
 const CFN_NONCURRENT = ['NoncurrentVersionExpiration', 'NoncurrentVersionExpirationInDays', 'NoncurrentVersionTransition', 'NoncurrentVersionTransitions'];
@@ -109,14 +108,14 @@ function outcome(verdict: Tri, path: Path, messageId: string, fixes: FixIntent[]
 function checkTerraform(bucket: Resource, ctx: RuleContext): RuleResult[] {
   const enabled = (r: Resource, p: Path) => evaluate(ctx.get(r, p).resolved, oneOfValues('Enabled')).outcome === 'pass';
   const versioned =
-    splitResourcesOf(ctx, bucket, 'aws_s3_bucket_versioning').some((v) => enabled(v, ['versioning_configuration', 0, 'status'])) ||
+    referrersOf(ctx, bucket, ['aws_s3_bucket_versioning'], 'bucket').some((v) => enabled(v, ['versioning_configuration', 0, 'status'])) ||
     evaluate(ctx.get(bucket, ['versioning', 0, 'enabled']).resolved, isTrue).outcome === 'pass' ||
     evaluate(ctx.get(bucket, 'object_lock_enabled').resolved, isTrue).outcome === 'pass';
   if (!versioned) return [];
   return [
     ...firstPassing(
       [
-        ...splitResourcesOf(ctx, bucket, 'aws_s3_bucket_lifecycle_configuration').map((c) => ({ owner: c, path: ['rule'], ok: (v: JsonValue) => someRule(v, 'status', (s) => s === 'Enabled', TF_NONCURRENT) })),
+        ...referrersOf(ctx, bucket, ['aws_s3_bucket_lifecycle_configuration'], 'bucket').map((c) => ({ owner: c, path: ['rule'], ok: (v: JsonValue) => someRule(v, 'status', (s) => s === 'Enabled', TF_NONCURRENT) })),
         { owner: bucket, path: ['lifecycle_rule'], ok: (v: JsonValue) => someRule(v, 'enabled', (s) => s === true, ['noncurrent_version_expiration', 'noncurrent_version_transition']) },
       ],
       ctx,
@@ -124,7 +123,7 @@ function checkTerraform(bucket: Resource, ctx: RuleContext): RuleResult[] {
       'noNoncurrentLifecycle',
     ),
     ...firstPassing(
-      splitResourcesOf(ctx, bucket, 'aws_s3_bucket_notification').map((n) => ({
+      referrersOf(ctx, bucket, ['aws_s3_bucket_notification'], 'bucket').map((n) => ({
         owner: n,
         path: [],
         ok: (v: JsonValue) => isObject(v) && (v.eventbridge === true || ['lambda_function', 'queue', 'topic'].some((k) => nonEmpty(v[k]))),

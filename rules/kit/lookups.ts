@@ -86,14 +86,33 @@ export function targetsOf(ctx: RuleContext, from: Resource, prop: string, types:
   const value = ctx.get(from, prop).resolved;
   if (value.kind === 'known' && typeof value.value === 'string' && value.value) {
     const names = isTerraform(from) ? TERRAFORM_NAME_ATTRIBUTES : cfnNames;
-    for (const r of ctx.ofType(...types)) if (namesOf(ctx, r, names).includes(value.value as string)) add(r);
+    for (const r of byName(ctx, types, names).get(value.value) ?? []) add(r);
   }
   return out;
 }
 
+/** Resources of `types` by each name they carry in `names`, indexed once per template. */
+function byName(ctx: RuleContext, types: string[], names: string[]): Map<string, Resource[]> {
+  return ctx.memo(`kit:byName:${types.join(',')}|${names.join(',')}`, () => {
+    const index = new Map<string, Resource[]>();
+    for (const r of ctx.ofType(...types)) {
+      for (const n of new Set(namesOf(ctx, r, names))) (index.get(n) ?? index.set(n, []).get(n)!).push(r);
+    }
+    return index;
+  });
+}
+
 /** Resources of `types` whose property `prop` points at `target` (the reverse of `targetsOf`). */
 export function referrersOf(ctx: RuleContext, target: Resource, types: string[], prop: string, cfnNames: string[] = []): Resource[] {
-  return ctx.ofType(...types).filter((r) => targetsOf(ctx, r, prop, [target.type], cfnNames).includes(target));
+  // Indexed once per template and question, so asking it for every bucket or subnet stays linear.
+  const index = ctx.memo(`kit:referrersOf:${types.join(',')}|${prop}|${target.type}|${cfnNames.join(',')}`, () => {
+    const byTarget = new Map<string, Resource[]>();
+    for (const r of ctx.ofType(...types)) {
+      for (const t of targetsOf(ctx, r, prop, [target.type], cfnNames)) (byTarget.get(t.id) ?? byTarget.set(t.id, []).get(t.id)!).push(r);
+    }
+    return byTarget;
+  });
+  return [...(index.get(target.id) ?? [])];
 }
 
 /** The items of a list property as lookups of their own (an absent or non-list value gives none). */
