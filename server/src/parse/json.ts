@@ -1,10 +1,19 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { MapEntry, Span, ValueNode } from '../../../rules/kit/types';
 import { DEFAULT_BUDGETS, type Budgets } from './limits';
+import { parseStrictJson } from './strict-json';
 import type { ParsedDocument, ParseIssue } from './tree';
 
 /** Parse JSON (comments tolerated, reported) into the positioned value tree. */
 export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
+  // Strict JSON (every Terraform plan, most templates) takes the fast path; anything else is explained below.
+  const strict = parseStrictJson(text, budgets, PARSEABLE_DEPTH);
+  if (strict) return { format: 'json', root: strict.root, issues: strict.issues, usesShortTags: false };
+  return parseTolerantJson(text, budgets);
+}
+
+/** jsonc-parser's reading: comments, trailing commas and syntax errors, each reported with its offset. */
+export function parseTolerantJson(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
   // jsonc-parser recurses per level: refuse pathological nesting before it can overflow the stack.
   const deepAt = nestingBeyond(text, PARSEABLE_DEPTH);
   if (deepAt >= 0) {
