@@ -57,6 +57,16 @@ function fromEntry(entry: Entry | undefined, matched: string, fallback: string):
  */
 export function eligibilityOf(type: string, family?: Family): Eligibility {
   const terraform = family ? family === 'terraform-plan' : !type.includes('::');
+  // A plan repeats a handful of types thousands of times; the Terraform lookup is a prefix scan.
+  const key = `${terraform ? 'tf' : 'cfn'}:${type}`;
+  let known = cache.get(key);
+  if (!known) cache.set(key, (known = Object.freeze(lookUp(type, terraform))));
+  return known;
+}
+
+const cache = new Map<string, Eligibility>();
+
+function lookUp(type: string, terraform: boolean): Eligibility {
   if (terraform) {
     if (LOCAL_PROVIDERS.test(type)) return make('no-customer-data', 'Terraform local provider', undefined, 'not an AWS resource: generates values locally');
     if (!type.startsWith('aws_')) return make('unknown', undefined, undefined, 'not an AWS provider resource: the AWS list does not apply');

@@ -29,7 +29,8 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   const empty = (document: Analysis['document'], problems: Problem[] = []): Analysis => ({ uri, document, findings: [], problems, phi: {}, text });
 
   const looksJson = /\.json$/i.test(uri) || /^\s*[{[]/.test(text.slice(0, 1000));
-  const limit = looksJson && /"format_version"/.test(text.slice(0, 4096)) ? budgets.maxPlanChars : budgets.maxTemplateChars;
+  const looksPlan = looksJson && /"format_version"/.test(text.slice(0, 4096));
+  const limit = looksPlan ? budgets.maxPlanChars : budgets.maxTemplateChars;
   // Big or binary files that do not look like templates are someone else's (package-lock.json, images): skip quietly.
   if ((text.length > limit || text.includes('\u0000')) && !mightBeTemplate(text) && !/\.tf\.json$/i.test(uri)) return empty({ kind: 'ignored' });
   if (text.length > limit) {
@@ -40,9 +41,11 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   }
   if (!mightBeTemplate(text) && !/\.tf\.json$/i.test(uri)) return empty({ kind: 'ignored' });
 
-  const doc: ParsedDocument = looksJson ? parseJson(text, budgets) : parseYaml(text, budgets);
+  // A plan's tree is built as the model and rules read it; parse issues are collected after the rules ran.
+  const doc: ParsedDocument = looksJson ? parseJson(text, budgets, looksPlan) : parseYaml(text, budgets);
   const document = detect(doc.root, uri);
-  const problems: Problem[] = doc.issues.map((i) => ({ code: i.code, message: i.message, span: i.span, severity: 'error' }));
+  const parseProblems = (): Problem[] => doc.issues.map((i) => ({ code: i.code, message: i.message, span: i.span, severity: 'error' }));
+  let problems = parseProblems();
   if (document.kind === 'ignored') {
     // A file that fails to parse but names CloudFormation keys is a broken template: say so.
     return empty(document, problems.length && /AWSTemplateFormatVersion|AWS::/.test(text) ? problems : []);
@@ -56,6 +59,7 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   const phi = computePhi({ model, resolver: probe.resolver, settings: config.phi, maxDepth: budgets.maxPhiDepth });
   const ctx = new EngineContext(model, phi, budgets.maxReferenceDepth);
   const findings = runRules(model, ctx, options.rules ?? defaultRuleIndex(), config);
+  problems = parseProblems();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   problems.push(...applySuppressions(findings, doc, text, uri, config, today));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));

@@ -4,10 +4,10 @@ import { DEFAULT_BUDGETS, type Budgets } from './limits';
 import { parseStrictJson } from './strict-json';
 import type { ParsedDocument, ParseIssue } from './tree';
 
-/** Parse JSON (comments tolerated, reported) into the positioned value tree. */
-export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
+/** Parse JSON (comments tolerated, reported) into the positioned value tree; `lazy` as in parseStrictJson. */
+export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS, lazy = false): ParsedDocument {
   // Strict JSON (every Terraform plan, most templates) takes the fast path; anything else is explained below.
-  const strict = parseStrictJson(text, budgets, PARSEABLE_DEPTH);
+  const strict = parseStrictJson(text, budgets, PARSEABLE_DEPTH, lazy);
   if (strict) return { format: 'json', root: strict.root, issues: strict.issues, usesShortTags: false };
   return parseTolerantJson(text, budgets);
 }

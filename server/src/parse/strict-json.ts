@@ -1,4 +1,4 @@
-import type { MapEntry, ValueNode } from '../../../rules/kit/types';
+import type { MapEntry, MapNode, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
 import type { Budgets } from './limits';
 import type { ParseIssue } from './tree';
 
@@ -7,12 +7,16 @@ import type { ParseIssue } from './tree';
  * value and key sits, then the tree is built from those offsets. No intermediate syntax tree, no recursion
  * while scanning. Returns undefined for anything that is not strict JSON (comments, trailing commas, a BOM,
  * errors, nesting past `maxNesting`), so the tolerant parser can explain the problem in its own words.
+ *
+ * `lazy` builds nested maps and sequences on first read, for Terraform plans, where half the file (the
+ * `before`/`after` copies in `resource_changes`) is never read. Issues in a lazy part (duplicate keys, the
+ * depth budget) join `issues` when that part is read.
  */
-export function parseStrictJson(text: string, budgets: Budgets, maxNesting: number): { root: ValueNode; issues: ParseIssue[] } | undefined {
+export function parseStrictJson(text: string, budgets: Budgets, maxNesting: number, lazy = false): { root: ValueNode; issues: ParseIssue[] } | undefined {
   const index = scan(text, maxNesting);
   if (!index) return undefined;
-  const builder = new TreeBuilder(text, index, budgets);
-  return { root: builder.build(0, 0), issues: builder.issues };
+  const builder = new TreeBuilder(text, index, budgets, lazy);
+  return { root: builder.build(0, 0, true), issues: builder.issues };
 }
 
 /** Where each value sits, in document order: value `i` spans `start[i]..end[i]`; its subtree ends before `next[i]`. */
@@ -186,10 +190,10 @@ class TreeBuilder {
   readonly issues: ParseIssue[] = [];
   private tooDeep = false;
 
-  constructor(private readonly text: string, private readonly index: OffsetIndex, private readonly budgets: Budgets) {}
+  constructor(private readonly text: string, private readonly index: OffsetIndex, private readonly budgets: Budgets, private readonly lazy: boolean) {}
 
-  build(i: number, depth: number): ValueNode {
-    const { start, end, next, keyStart, keyEnd } = this.index;
+  build(i: number, depth: number, now = !this.lazy): ValueNode {
+    const { start, end } = this.index;
     const s = start[i];
     const span = { start: s, end: end[i] };
     if (depth > this.budgets.maxDepth) {
@@ -200,27 +204,10 @@ class TreeBuilder {
       return { kind: 'scalar', value: null, span };
     }
     const c = this.text.charCodeAt(s);
-    if (c === OPEN_BRACE) {
-      const entries: MapEntry[] = [];
-      let seen: Set<string> | undefined;
-      for (let k = i + 1; k < next[i]; k = next[k]) {
-        const key = this.string(keyStart[k], keyEnd[k]);
-        const keySpan = { start: keyStart[k], end: keyEnd[k] };
-        // Most maps are small: compare in place, and build a set only for wide ones.
-        if (entries.length >= 8) seen ??= new Set(entries.map((e) => e.key));
-        if (seen ? seen.has(key) : entries.some((e) => e.key === key)) {
-          this.issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
-        }
-        seen?.add(key);
-        entries.push({ key, keySpan, value: this.build(k, depth + 1) });
-      }
-      return { kind: 'map', entries, span };
-    }
-    if (c === OPEN_BRACKET) {
-      const items: ValueNode[] = [];
-      for (let k = i + 1; k < next[i]; k = next[k]) items.push(this.build(k, depth + 1));
-      return { kind: 'seq', items, span };
-    }
+    if (!now && c === OPEN_BRACE) return new LazyMap(span, this, i, depth);
+    if (!now && c === OPEN_BRACKET) return new LazySeq(span, this, i, depth);
+    if (c === OPEN_BRACE) return { kind: 'map', entries: this.entries(i, depth), span };
+    if (c === OPEN_BRACKET) return { kind: 'seq', items: this.items(i, depth), span };
     if (c === QUOTE) return { kind: 'scalar', value: this.string(s, end[i]), span };
     if (c === 0x74) return { kind: 'scalar', value: true, span };
     if (c === 0x66) return { kind: 'scalar', value: false, span };
@@ -228,9 +215,82 @@ class TreeBuilder {
     return { kind: 'scalar', value: Number(this.text.slice(s, end[i])), span };
   }
 
+  entries(i: number, depth: number): MapEntry[] {
+    const { next, keyStart, keyEnd } = this.index;
+    const entries: MapEntry[] = [];
+    let seen: Set<string> | undefined;
+    for (let k = i + 1; k < next[i]; k = next[k]) {
+      const key = this.string(keyStart[k], keyEnd[k]);
+      const keySpan = { start: keyStart[k], end: keyEnd[k] };
+      // Most maps are small: compare in place, and build a set only for wide ones.
+      if (entries.length >= 8) seen ??= new Set(entries.map((e) => e.key));
+      if (seen ? seen.has(key) : entries.some((e) => e.key === key)) {
+        this.issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
+      }
+      seen?.add(key);
+      entries.push({ key, keySpan, value: this.build(k, depth + 1) });
+    }
+    return entries;
+  }
+
+  items(i: number, depth: number): ValueNode[] {
+    const next = this.index.next;
+    const items: ValueNode[] = [];
+    for (let k = i + 1; k < next[i]; k = next[k]) items.push(this.build(k, depth + 1));
+    return items;
+  }
+
   /** The string whose quotes sit at `from` and `to - 1`. */
   private string(from: number, to: number): string {
     const raw = this.text.slice(from + 1, to - 1);
     return raw.includes('\\') ? (JSON.parse(this.text.slice(from, to)) as string) : raw;
+  }
+}
+
+/** A map whose entries are built the first time they are read. */
+class LazyMap implements MapNode {
+  readonly kind = 'map';
+  #entries: MapEntry[] | undefined;
+  #builder: TreeBuilder | undefined;
+
+  #at: number;
+  #depth: number;
+
+  constructor(readonly span: Span, builder: TreeBuilder, at: number, depth: number) {
+    this.#builder = builder;
+    this.#at = at;
+    this.#depth = depth;
+  }
+
+  get entries(): MapEntry[] {
+    if (!this.#entries) {
+      this.#entries = this.#builder!.entries(this.#at, this.#depth);
+      this.#builder = undefined;
+    }
+    return this.#entries;
+  }
+}
+
+/** A sequence whose items are built the first time they are read. */
+class LazySeq implements SeqNode {
+  readonly kind = 'seq';
+  #items: ValueNode[] | undefined;
+  #builder: TreeBuilder | undefined;
+
+  #at: number;
+  #depth: number;
+
+  constructor(readonly span: Span, builder: TreeBuilder, at: number, depth: number) {
+    this.#builder = builder;
+    this.#at = at;
+    this.#depth = depth;
+  }
+
+  get items(): ValueNode[] {
+    if (!this.#items) {
+      this.#items = this.#builder!.items(this.#at, this.#depth);
+      this.#builder = undefined;
+    }
+    return this.#items;
   }
 }

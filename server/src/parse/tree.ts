@@ -17,13 +17,15 @@ export interface ParsedDocument {
 
 export function mapGet(node: ValueNode | undefined, key: string): ValueNode | undefined {
   if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i].value;
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i].value;
   return undefined;
 }
 
 export function mapEntry(node: ValueNode | undefined, key: string) {
   if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i];
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i];
   return undefined;
 }
 
