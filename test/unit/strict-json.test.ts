@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parseJson, parseTolerantJson } from '../../server/src/parse/json';
 import { DEFAULT_BUDGETS } from '../../server/src/parse/limits';
 import { parseStrictJson } from '../../server/src/parse/strict-json';
+import type { ValueNode } from '../../rules/kit/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const strict = (text: string) => parseStrictJson(text, DEFAULT_BUDGETS, 2000);
@@ -76,6 +77,28 @@ describe('strict JSON fast path', () => {
       assert.equal(strict(text), undefined);
     });
   }
+
+  /** The tree as plain objects, every lazy part read. */
+  const plainTree = (node: ValueNode): unknown =>
+    node.kind === 'map'
+      ? { kind: 'map', span: node.span, entries: node.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: plainTree(e.value) })) }
+      : node.kind === 'seq'
+        ? { kind: 'seq', span: node.span, items: node.items.map(plainTree) }
+        : { ...node };
+
+  it('builds the same tree lazily, for the example plan', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples/clinic-plan.json'), 'utf8');
+    const lazy = parseStrictJson(text, DEFAULT_BUDGETS, 2000, true)!;
+    assert.deepStrictEqual(plainTree(lazy.root), plainTree(strict(text)!.root));
+  });
+
+  it('reports a duplicate key in a lazy part once that part is read', () => {
+    const lazy = parseStrictJson('{"a": {"k": 1, "k": 2}}', DEFAULT_BUDGETS, 2000, true)!;
+    assert.equal(lazy.issues.length, 0);
+    const inner = lazy.root.kind === 'map' ? lazy.root.entries[0].value : undefined;
+    assert.equal(inner?.kind === 'map' && inner.entries.length, 2);
+    assert.deepStrictEqual(lazy.issues.map((i) => [i.code, i.span.start]), [['duplicate-key', 15]]);
+  });
 
   it('still explains non-strict input through parseJson', () => {
     assert.deepStrictEqual(parseJson('{"a": 1,}').issues, parseTolerantJson('{"a": 1,}').issues);

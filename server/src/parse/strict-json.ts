@@ -247,12 +247,10 @@ class TreeBuilder {
   }
 }
 
-/** A map whose entries are built the first time they are read. */
-class LazyMap implements MapNode {
-  readonly kind = 'map';
-  #entries: MapEntry[] | undefined;
+/** A map or sequence whose children are built the first time they are read. */
+abstract class LazyContainer<T> {
+  #children: T[] | undefined;
   #builder: TreeBuilder | undefined;
-
   #at: number;
   #depth: number;
 
@@ -262,35 +260,28 @@ class LazyMap implements MapNode {
     this.#depth = depth;
   }
 
-  get entries(): MapEntry[] {
-    if (!this.#entries) {
-      this.#entries = this.#builder!.entries(this.#at, this.#depth);
+  protected children(read: (builder: TreeBuilder, at: number, depth: number) => T[]): T[] {
+    if (!this.#children) {
+      this.#children = read(this.#builder!, this.#at, this.#depth);
       this.#builder = undefined;
     }
-    return this.#entries;
+    return this.#children;
   }
 }
 
-/** A sequence whose items are built the first time they are read. */
-class LazySeq implements SeqNode {
-  readonly kind = 'seq';
-  #items: ValueNode[] | undefined;
-  #builder: TreeBuilder | undefined;
+const readEntries = (builder: TreeBuilder, at: number, depth: number) => builder.entries(at, depth);
+const readItems = (builder: TreeBuilder, at: number, depth: number) => builder.items(at, depth);
 
-  #at: number;
-  #depth: number;
-
-  constructor(readonly span: Span, builder: TreeBuilder, at: number, depth: number) {
-    this.#builder = builder;
-    this.#at = at;
-    this.#depth = depth;
+class LazyMap extends LazyContainer<MapEntry> implements MapNode {
+  readonly kind = 'map';
+  get entries(): MapEntry[] {
+    return this.children(readEntries);
   }
+}
 
+class LazySeq extends LazyContainer<ValueNode> implements SeqNode {
+  readonly kind = 'seq';
   get items(): ValueNode[] {
-    if (!this.#items) {
-      this.#items = this.#builder!.items(this.#at, this.#depth);
-      this.#builder = undefined;
-    }
-    return this.#items;
+    return this.children(readItems);
   }
 }
