@@ -31,4 +31,42 @@ describe('same engine, same answers: language server and CLI', function () {
     }
     await client.stop();
   });
+
+  it('gives the CLI findings after edits inside resources, which the server re-parses in part', async () => {
+    const name = 'patient-records.yaml';
+    let text = fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+    const dir = tempDir({ [name]: text });
+    const uri = pathToFileURL(path.join(dir, name)).href;
+    const client = new TestClient();
+    await client.initialize();
+    client.open(uri, text, 1);
+    await client.diagnostics(uri, 1);
+    // Each edit stays inside one resource: a new line before one property, then a value changed further down.
+    const edits: [string, string][] = [
+      ['      VersioningConfiguration:', '      AccessControl: Private\n      VersioningConfiguration:'],
+      ['Status: Enabled', 'Status: Suspended'],
+    ];
+    let version = 1;
+    for (const [from, to] of edits) {
+      const at = text.indexOf(from);
+      assert.ok(at > 0, from);
+      const start = positionOf(text, at);
+      const end = positionOf(text, at + from.length);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      client.change(uri, ++version, [{ range: { start, end }, text: to }]);
+    }
+    const published = await client.diagnostics(uri, version);
+    fs.writeFileSync(path.join(dir, name), text);
+    const out = JSON.parse(cli(['-f', 'json', name], { cwd: dir }).stdout) as { files: { findings: { ruleId: string; line: number; column: number; message: string; suppressed?: unknown }[] }[] };
+    const fromServer = published.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).sort();
+    const fromCli = out.files[0].findings.filter((x) => !x.suppressed).map((x) => `${x.ruleId} ${x.line}:${x.column} ${x.message}`).sort();
+    assert.ok(fromCli.length > 5);
+    assert.deepEqual(fromServer, fromCli);
+    await client.stop();
+  });
 });
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}

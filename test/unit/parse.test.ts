@@ -106,7 +106,7 @@ describe('paths to ranges', () => {
     '',
   ].join('\n');
   const json = yamlToJson(yaml);
-  const start = (text: string, parse: typeof parseYaml, path: (string | number)[]) => {
+  const start = (text: string, parse: (text: string) => ReturnType<typeof parseYaml>, path: (string | number)[]) => {
     const doc = parse(text);
     const { span } = spanOfPath(doc.root, path);
     return { pos: new LineIndex(text).positionAt(span.start), text: text.slice(span.start, span.end) };

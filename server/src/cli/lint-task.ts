@@ -35,8 +35,8 @@ export function runTask(task: LintTask): FileReport {
       analysis = fixed.analysis;
     }
     const resources = analysis.model?.resources.map((r) => ({ id: r.id, type: r.type }));
-    // The model holds maps of the whole document; the formatters need none of it.
-    return { ...base, analysis: { ...analysis, model: undefined }, resources, fix };
+    // The model and the parse hold the whole document's tree; the formatters need none of it.
+    return { ...base, analysis: { ...analysis, model: undefined, parsed: undefined }, resources, fix };
   } catch (e) {
     return { ...base, error: `internal error while linting: ${(e as Error).message}` };
   }

@@ -8,6 +8,7 @@ import { parseJson } from '../parse/json';
 import { DEFAULT_BUDGETS, type Budgets } from '../parse/limits';
 import { spanOfPath, type ParsedDocument } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
+import { reparseYamlEdit, type PreviousParse } from '../parse/yaml-reparse';
 import { computePhi } from '../phi';
 import { defaultConfig, type HipaaConfig } from './config';
 import { EngineContext, terraformKey } from './context';
@@ -20,6 +21,8 @@ import type { Analysis, Finding, LintOptions, Problem } from './types';
 export interface EngineOptions extends LintOptions {
   budgets?: Budgets;
   rules?: RuleIndex;
+  /** The previous version of this document and its parse (the language server): an edit inside one resource re-parses only that resource. */
+  previous?: PreviousParse;
 }
 
 /** Text → findings. Pure: no file system, no network, no global state. Used unchanged by the CLI and the language server. */
@@ -42,7 +45,7 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   if (!mightBeTemplate(text) && !/\.tf\.json$/i.test(uri)) return empty({ kind: 'ignored' });
 
   // A plan's tree is built as the model and rules read it; parse issues are collected after the rules ran.
-  const doc: ParsedDocument = looksJson ? parseJson(text, budgets, looksPlan) : parseYaml(text, budgets);
+  const doc: ParsedDocument = looksJson ? parseJson(text, budgets, looksPlan) : (options.previous && reparsed(options.previous, text, budgets)) || parseYaml(text, budgets);
   const document = detect(doc.root, uri);
   const parseProblems = (): Problem[] => doc.issues.map((i) => ({ code: i.code, message: i.message, span: i.span, severity: 'error' }));
   let problems = parseProblems();
@@ -63,7 +66,12 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   problems.push(...applySuppressions(findings, doc, text, uri, config, today));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { uri, document, findings, problems, phi, model, text };
+  return { uri, document, findings, problems, phi, model, text, parsed: doc };
+}
+
+function reparsed(previous: PreviousParse, text: string, budgets: Budgets): ParsedDocument | undefined {
+  const result = reparseYamlEdit(previous, text, budgets);
+  return 'parsed' in result ? result.parsed : undefined;
 }
 
 function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, config: HipaaConfig): Finding[] {

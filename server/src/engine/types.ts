@@ -1,3 +1,4 @@
+import type { ParsedDocument } from '../parse/tree';
 import type { FixIntent } from '../../../rules/kit/rule';
 import type { Category, Family, Path, PhiVerdict, Severity, Span } from '../../../rules/kit/types';
 import type { TemplateModel } from '../model/model';
@@ -56,6 +57,8 @@ export interface Analysis {
   model?: TemplateModel;
   /** The text that was analysed (needed to turn spans into positions). */
   text: string;
+  /** The parse, from which the next version of an open document re-parses only what changed. */
+  parsed?: ParsedDocument;
 }
 
 export interface LintOptions {

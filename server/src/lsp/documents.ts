@@ -40,7 +40,10 @@ export class Analyses {
     if (cached && cached.version === doc.version) return cached;
     const options = this.optionsFor(doc.uri);
     const started = Date.now();
-    const analysis = lint(doc.getText(), doc.uri, options);
+    // An edit inside one resource re-parses only that resource (same config: a config change clears the cache).
+    const before = cached?.analysis.parsed;
+    const previous = before ? { text: cached.analysis.text, parsed: before } : undefined;
+    const analysis = lint(doc.getText(), doc.uri, { ...options, previous });
     if (Date.now() - started > 500) this.log(`linted ${doc.uri} in ${Date.now() - started} ms`);
     const entry: Analysed = { version: doc.version, analysis, options, verified: new Map() };
     this.cache.set(doc.uri, entry);

@@ -34,8 +34,11 @@ class BudgetError extends Error {
   }
 }
 
-/** Parse YAML into the positioned value tree, decoding short tags to their long form. */
-export function parseYaml(text: string, budgets: Budgets = DEFAULT_BUDGETS): ParsedDocument {
+/**
+ * Parse YAML into the positioned value tree, decoding short tags to their long form. `depth` is the nesting
+ * level of the document's root, for a piece of a larger document parsed on its own (yaml-reparse.ts).
+ */
+export function parseYaml(text: string, budgets: Budgets = DEFAULT_BUDGETS, depth = 0): ParsedDocument {
   const issues: ParseIssue[] = [];
   // uniqueKeys off: we report duplicates ourselves, with both positions, and keep reading.
   const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
@@ -45,7 +48,7 @@ export function parseYaml(text: string, budgets: Budgets = DEFAULT_BUDGETS): Par
   const walker = new YamlWalker(doc, budgets, issues);
   let root: ValueNode | undefined;
   try {
-    root = doc.contents ? walker.convert(doc.contents as YNode, 0, false) : undefined;
+    root = doc.contents ? walker.convert(doc.contents as YNode, depth, false) : undefined;
   } catch (e) {
     if (!(e instanceof BudgetError)) throw e;
     issues.push({ code: 'budget-exceeded', message: e.message, span: e.span });
