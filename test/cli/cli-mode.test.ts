@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { workerCount } from '../../server/src/cli/pool';
 import { cli, ROOT, STACK, tempDir, TWO_RULES } from './run-cli';
 
 const SUPPRESSIONS = fs.readFileSync(path.join(ROOT, 'test/fixtures/suppressions.yaml'), 'utf8');
@@ -154,6 +155,11 @@ describe('CLI mode: behaviour', () => {
     const four = cli(['--workers', '4', '-f', 'json', '.'], { cwd: dir });
     assert.equal(four.stdout, one.stdout);
     assert.deepEqual(JSON.parse(one.stdout).files.map((f: { file: string }) => f.file), Object.keys(files));
+  });
+
+  it('uses one worker per core but one by default, only with 8 files per worker, and --workers as given', () => {
+    assert.deepEqual([workerCount(undefined, 500, 2), workerCount(undefined, 500, 8), workerCount(undefined, 20, 8), workerCount(undefined, 7, 8), workerCount(undefined, 500, 1)], [1, 7, 2, 1, 1]);
+    assert.deepEqual([workerCount(4, 500, 2), workerCount(4, 3, 2), workerCount(0, 10, 2)], [4, 3, 1]);
   });
 
   it('colors only on a TTY or with --color, never with NO_COLOR', () => {

@@ -194,7 +194,7 @@ Options:
   --fix-type <kind>, --rule <id>   narrow fixes or findings
   --report-suppressed       list accepted risks (suppressions with reasons and expiry)
   --no-color, --color       force colors off or on (off when not a TTY or NO_COLOR is set)
-  --workers <n>             lint in n worker threads (default: one per core when there are many files)
+  --workers <n>             lint in n worker threads (default: one per core but one, when there are many files)
   -h, --help, -v, --version
 
 Exit codes: 0 no finding at or above the failing severity; 1 findings at or above it (or too many

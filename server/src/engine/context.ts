@@ -49,10 +49,10 @@ export class EngineContext implements RuleContext {
   private readonly edgesIn = new Map<string, Edge[]>();
   private readonly typeIndex = new Map<string, Resource[]>();
 
-  constructor(readonly model: TemplateModel, private readonly verdicts: Record<string, PhiVerdict>, maxReferenceDepth: number) {
+  constructor(readonly model: TemplateModel, private readonly verdicts: Record<string, PhiVerdict>, maxReferenceDepth: number, resolver?: Resolver) {
     this.family = model.family;
     this.resources = model.resources;
-    this.resolver = new Resolver(model, maxReferenceDepth);
+    this.resolver = resolver ?? new Resolver(model, maxReferenceDepth);
     for (const e of model.edges) {
       push(this.edgesOut, e.from, e);
       push(this.edgesIn, e.to, e);

@@ -60,7 +60,7 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   const model: TemplateModel = document.family === 'terraform-plan' ? buildPlanModel(doc) : buildCfnModel(doc, document.family, options.parameterValues ?? {});
   const probe = new EngineContext(model, {}, budgets.maxReferenceDepth);
   const phi = computePhi({ model, resolver: probe.resolver, settings: config.phi, maxDepth: budgets.maxPhiDepth });
-  const ctx = new EngineContext(model, phi, budgets.maxReferenceDepth);
+  const ctx = new EngineContext(model, phi, budgets.maxReferenceDepth, probe.resolver);
   const findings = runRules(model, ctx, options.rules ?? defaultRuleIndex(), config);
   problems = parseProblems();
   const today = options.today ?? new Date().toISOString().slice(0, 10);

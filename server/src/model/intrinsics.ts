@@ -21,10 +21,20 @@ const unknown = (reason: string, via?: string[]): Resolved => ({ kind: 'unknown'
  * Depth-limited so reference chains and cycles (a condition referring to itself) always end.
  */
 export class Resolver {
+  /** Whole-value resolutions: many rules read the same policy documents and names of a resource. Treat as read-only. */
+  private readonly resolved = new WeakMap<ValueNode, Resolved>();
+
   constructor(private readonly model: TemplateModel, private readonly maxDepth: number) {}
 
   resolve(node: ValueNode | undefined, depth = 0): Resolved {
     if (!node) return { kind: 'absent' };
+    if (depth > 0) return this.evaluate(node, depth);
+    let r = this.resolved.get(node);
+    if (!r) this.resolved.set(node, (r = this.evaluate(node, 0)));
+    return r;
+  }
+
+  private evaluate(node: ValueNode, depth: number): Resolved {
     if (depth > this.maxDepth) return unknown(`reference chain longer than ${this.maxDepth} steps (budget maxReferenceDepth)`);
     if (node.kind === 'scalar') {
       if (typeof node.value === 'string' && node.value.includes('{{resolve:')) return unknown(`dynamic reference ${node.value} is resolved at deploy time`);
