@@ -30,6 +30,7 @@ const PATTERNS: Pattern[] = [
 
 /** A capitalised first-and-last-name pair within a few words of a health condition. */
 function nameNextToCondition(t: string): boolean {
+  if (!CLINICAL.test(t)) return false;
   const conditions = [...t.matchAll(new RegExp(CLINICAL.source, 'gi'))].map((m) => m.index ?? 0);
   if (conditions.length === 0) return false;
   for (const m of t.matchAll(/\b([A-Z][a-z]{1,20})\s+(?:[A-Z]\.\s+)?([A-Z][a-z]{1,20})\b/g)) {
@@ -73,9 +74,10 @@ function walk(ctx: RuleContext, resource: Resource, node: ValueNode, path: Path,
     return;
   }
   if (node.kind === 'map') {
+    const sensitive = resource.terraform?.sensitivePaths.size ? resource.terraform.sensitivePaths : undefined;
     for (const e of node.entries) {
       const here = [...path, e.key];
-      if (SKIPPED_KEYS.has(e.key) || resource.terraform?.sensitivePaths.has(terraformKey(here))) continue;
+      if (SKIPPED_KEYS.has(e.key) || sensitive?.has(terraformKey(here))) continue;
       const tags = inTags || TAG_KEYS.has(e.key);
       // Map-form tags (SAM, Terraform): the key itself is metadata too.
       if (inTags && !['Key', 'Value', 'key', 'value'].includes(e.key)) judge(e.key, resource, here, 'tag key', out);
