@@ -226,6 +226,12 @@ export function cfnJson(yamlText: string): string {
   return yamlToJson(yamlText);
 }
 
+/** One resource inside 100,000 lines of comments and blank lines (three runs of 33,332). */
+export function commentedYaml(): string {
+  const noise = '# a comment line\n\n    # an indented comment\n  \n'.repeat(8_333);
+  return `${noise}AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${noise}  Db:\n    Type: AWS::RDS::DBInstance\n${noise}    Properties:\n      Engine: postgres\n`;
+}
+
 export interface Inputs {
   dir: string;
   files: Record<string, string>;
@@ -249,6 +255,7 @@ export function generate(dir: string): Inputs {
   put('plan-100.json', terraformPlan(100));
   put('plan-1000.json', terraformPlan(1000));
   put('plan-10000.json', terraformPlan(10000));
+  put('comments-100k.yaml', commentedYaml());
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   for (let i = 0; i < 500; i++) fs.writeFileSync(path.join(workspace, `stack-${String(i).padStart(3, '0')}.yaml`), cfnYaml(8 + (i % 5)));

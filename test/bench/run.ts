@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   cliVsFloor('Terraform plan, 100 resources', inputs.files['plan-100.json']);
   cliVsFloor('Terraform plan, 1,000 resources', inputs.files['plan-1000.json']);
   cliVsFloor('Terraform plan, 10,000 resources', inputs.files['plan-10000.json'], 1.5);
+  cliVsFloor('one resource in 100,000 lines of comments', inputs.files['comments-100k.yaml']);
 
   const ws = paired([CLI, '--no-color', '--workers', String(Math.max(2, os.cpus().length)), inputs.workspace], [CLI, '--no-color', '--workers', '1', inputs.workspace], ROOT, Math.max(2, RUNS - 2));
   rows.push({ ...row('CLI workspace of 500 templates: parallel vs one worker', ws.product, ws.floor), floor: `${Math.round(median(ws.floor.map((s) => s.ms)))} ms with one worker` });

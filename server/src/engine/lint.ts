@@ -47,7 +47,9 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   // A plan's tree is built as the model and rules read it; parse issues are collected after the rules ran.
   const doc: ParsedDocument = looksJson ? parseJson(text, budgets, looksPlan) : (options.previous && reparsed(options.previous, text, budgets)) || parseYaml(text, budgets);
   const document = detect(doc.root, uri);
-  const parseProblems = (): Problem[] => doc.issues.map((i) => ({ code: i.code, message: i.message, span: i.span, severity: 'error' }));
+  // An error at the very end (a truncated file) is reported as the parser saw it, one past the last character.
+  const inText = (n: number) => Math.min(n, text.length);
+  const parseProblems = (): Problem[] => doc.issues.map((i) => ({ code: i.code, message: i.message, span: { start: inText(i.span.start), end: inText(i.span.end) }, severity: 'error' }));
   let problems = parseProblems();
   if (document.kind === 'ignored') {
     // A file that fails to parse but names CloudFormation keys is a broken template: say so.
@@ -61,8 +63,12 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   const probe = new EngineContext(model, {}, budgets.maxReferenceDepth);
   const phi = computePhi({ model, resolver: probe.resolver, settings: config.phi, maxDepth: budgets.maxPhiDepth });
   const ctx = new EngineContext(model, phi, budgets.maxReferenceDepth, probe.resolver);
-  const findings = runRules(model, ctx, options.rules ?? defaultRuleIndex(), config);
-  problems = parseProblems();
+  const ruleErrors: Problem[] = [];
+  const findings = runRules(model, ctx, options.rules ?? defaultRuleIndex(), config, ruleErrors);
+  // After a syntax error the tree is a guess: its shape says nothing more.
+  const parsedCleanly = !doc.issues.some((i) => i.code === 'syntax-error');
+  const shapeProblems: Problem[] = (parsedCleanly ? (model.shapeIssues ?? []) : []).map((i) => ({ code: 'invalid-template', severity: 'error', span: i.span, message: i.message }));
+  problems = [...parseProblems(), ...shapeProblems, ...ruleErrors];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   problems.push(...applySuppressions(findings, doc, text, uri, config, today));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
@@ -74,7 +80,7 @@ function reparsed(previous: PreviousParse, text: string, budgets: Budgets): Pars
   return 'parsed' in result ? result.parsed : undefined;
 }
 
-function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, config: HipaaConfig): Finding[] {
+function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, config: HipaaConfig, ruleErrors: Problem[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const fileCarriesPhi = model.resources.some((r) => ctx.phi(r.id).verdict === 'phi');
@@ -83,7 +89,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
     for (const rule of index.forType(model.family, resource.type)) {
       const setting = config.rules[rule.id];
       if (setting && !setting.enabled) continue;
-      for (const result of safeCheck(rule, resource, ctx)) {
+      for (const result of safeCheck(rule, resource, ctx, model, ruleErrors)) {
         const owner = (result.resourceId && ctx.byId(result.resourceId)) || resource;
         const verdict = ctx.phi(resource.id);
         const base = setting?.severity ?? rule.severity;
@@ -119,14 +125,23 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
   return findings;
 }
 
-/** A rule that throws is a bug in the rule, not in the template: report nothing from it rather than crash. */
-function safeCheck(rule: Rule, resource: Resource, ctx: EngineContext) {
+/**
+ * A rule that throws is a bug in the rule, not in the template: its check did not run on this resource, which
+ * the user must know (the resource is not shown compliant), so it becomes a problem instead of a crash.
+ */
+function safeCheck(rule: Rule, resource: Resource, ctx: EngineContext, model: TemplateModel, ruleErrors: Problem[]) {
   try {
     return rule.check(resource, ctx);
   } catch (e) {
     if (process.env.HIPAA_LINT_DEBUG) console.error(`rule ${rule.id} failed on ${resource.id}:`, e);
+    const message = `Rule ${rule.id} failed on ${resource.id} (${firstLine(String((e as Error)?.message ?? e))}); that check did not run on this resource. This is a bug in hipaa-lint: please report it.`;
+    ruleErrors.push({ code: 'rule-error', severity: 'warning', span: spanOfPath(model.root, resource.path as (string | number)[]).span, message });
     return [];
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].slice(0, 200);
 }
 
 /** Plans are generated: say which resource and attribute to change in the .tf source. */

@@ -42,7 +42,7 @@ export interface Finding {
 
 /** Something about the file itself: syntax error, duplicate key, a budget hit, an unsupported format. */
 export interface Problem {
-  code: 'syntax-error' | 'duplicate-key' | 'budget-exceeded' | 'unsupported-format' | 'invalid-input' | 'invalid-suppression' | 'unused-suppression' | 'expired-suppression';
+  code: 'syntax-error' | 'duplicate-key' | 'budget-exceeded' | 'unsupported-format' | 'invalid-input' | 'invalid-suppression' | 'unused-suppression' | 'expired-suppression' | 'rule-error' | 'invalid-template';
   message: string;
   span: Span;
   severity: Severity;

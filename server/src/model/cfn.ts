@@ -1,6 +1,6 @@
 import type { Edge } from '../../../rules/kit/rule';
-import type { Family, JsonValue, MapNode, Path, Resource, ValueNode } from '../../../rules/kit/types';
-import { asMap, mapGet, scalarString, toPlain } from '../parse/tree';
+import type { Family, JsonValue, MapNode, Path, Resource, Span, ValueNode } from '../../../rules/kit/types';
+import { asMap, mapEntry, mapGet, scalarString, toPlain } from '../parse/tree';
 import type { ParsedDocument } from '../parse/tree';
 import { intrinsicOf } from './intrinsics';
 import type { Parameter, TemplateModel } from './model';
@@ -27,8 +27,14 @@ export function buildCfnModel(doc: ParsedDocument, family: Family, parameterValu
 
   const globals = family === 'sam' ? asMap(mapGet(root, 'Globals')) : undefined;
   const resources: Resource[] = [];
-  for (const e of asMap(mapGet(root, 'Resources'))?.entries ?? []) {
-    const type = scalarString(mapGet(e.value, 'Type'));
+  const shapeIssues = shapeOf(root);
+  const declared = asMap(mapGet(root, 'Resources'))?.entries ?? [];
+  // A duplicated logical ID is reported by the parser; as there, the later declaration is the one analysed.
+  const last = new Map(declared.map((e, i) => [e.key, i]));
+  for (const [i, e] of declared.entries()) {
+    if (last.get(e.key) !== i) continue;
+    const typeNode = mapGet(e.value, 'Type');
+    const type = typeNode?.kind === 'scalar' && typeof typeNode.value === 'string' ? typeNode.value : undefined;
     if (!type) continue;
     const path: Path = ['Resources', e.key];
     let properties = asMap(mapGet(e.value, 'Properties'));
@@ -65,9 +71,39 @@ export function buildCfnModel(doc: ParsedDocument, family: Family, parameterValu
     globals,
     edges: [],
     resourcesPath: ['Resources'],
+    shapeIssues,
   };
   model.edges = cfnEdges(model);
   return model;
+}
+
+const KIND_NAMES = { map: 'a mapping', seq: 'a list', scalar: 'a single value' } as const;
+
+/** What CloudFormation would reject before any check could apply: a resource that is not read says so. */
+function shapeOf(root: ValueNode | undefined): { message: string; span: Span }[] {
+  const issues: { message: string; span: Span }[] = [];
+  const section = mapEntry(root, 'Resources');
+  if (!section) return issues;
+  if (section.value.kind !== 'map') {
+    issues.push({ message: `Resources must be a mapping of logical IDs to resources, not ${KIND_NAMES[section.value.kind]}; nothing in it was analysed.`, span: section.keySpan });
+    return issues;
+  }
+  for (const e of section.value.entries) {
+    if (e.value.kind !== 'map') {
+      issues.push({ message: `Resource ${e.key} must be a mapping with a Type, not ${KIND_NAMES[e.value.kind]}; it was not analysed.`, span: e.keySpan });
+      continue;
+    }
+    const type = mapEntry(e.value, 'Type');
+    if (!type) issues.push({ message: `Resource ${e.key} has no Type; it was not analysed.`, span: e.keySpan });
+    else if (type.value.kind !== 'scalar' || typeof type.value.value !== 'string') {
+      issues.push({ message: `The Type of resource ${e.key} must be a type name such as AWS::S3::Bucket, not ${type.value.kind === 'scalar' ? 'a number or boolean' : KIND_NAMES[type.value.kind]}; it was not analysed.`, span: type.keySpan });
+    }
+    const properties = mapEntry(e.value, 'Properties');
+    if (properties && properties.value.kind !== 'map' && !(properties.value.kind === 'scalar' && properties.value.value === null)) {
+      issues.push({ message: `The Properties of resource ${e.key} must be a mapping, not ${KIND_NAMES[properties.value.kind]}; its checks read them as empty.`, span: properties.keySpan });
+    }
+  }
+  return issues;
 }
 
 /** Reference edges: Ref, GetAtt and Sub variables naming a resource; DependsOn kept apart; SAM event sources marked. */

@@ -30,4 +30,6 @@ export interface TemplateModel {
   edges: Edge[];
   /** Path of the `Resources` map (CloudFormation) for adding resources. */
   resourcesPath: Path;
+  /** Parts of the template that have the wrong shape to be analysed (a list where a mapping belongs, a missing Type). */
+  shapeIssues?: { message: string; span: Span }[];
 }

@@ -6,6 +6,8 @@ import type { ParsedDocument, ParseIssue } from './tree';
 
 /** Parse JSON (comments tolerated, reported) into the positioned value tree; `lazy` as in parseStrictJson. */
 export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS, lazy = false): ParsedDocument {
+  // A byte order mark (Windows editors write one) is read as a space, so every offset stays where it is.
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   // Strict JSON (every Terraform plan, most templates) takes the fast path; anything else is explained below.
   const strict = parseStrictJson(text, budgets, PARSEABLE_DEPTH, lazy);
   if (strict) return { format: 'json', root: strict.root, issues: strict.issues, usesShortTags: false };

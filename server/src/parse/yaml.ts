@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type CollectionTag, typ
 import type { MapEntry, Span, ValueNode } from '../../../rules/kit/types';
 import { DEFAULT_BUDGETS, type Budgets } from './limits';
 import type { ParsedDocument, ParseIssue } from './tree';
+import { yamlNestingBeyond } from './yaml-nesting';
 
 /** CloudFormation short-form tags and the long-form key each one stands for. */
 export const SHORT_TAGS: Record<string, string> = {
@@ -38,6 +39,9 @@ const KNOWN_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(SHORT_TAGS).flatMa
   { tag, collection: 'seq' as const, resolve: (value: unknown) => value, identify: () => false },
 ]);
 
+/** The parser recurses per level and overflowed near 900 here: deeper is refused before parsing (the tree is cut at 256 anyway). */
+const PARSEABLE_DEPTH = 500;
+
 class BudgetError extends Error {
   constructor(message: string, readonly span: Span) {
     super(message);
@@ -49,9 +53,26 @@ class BudgetError extends Error {
  * level of the document's root, for a piece of a larger document parsed on its own (yaml-reparse.ts).
  */
 export function parseYaml(text: string, budgets: Budgets = DEFAULT_BUDGETS, depth = 0): ParsedDocument {
+  const tooDeep = (offset: number): ParsedDocument => ({
+    format: 'yaml',
+    root: undefined,
+    usesShortTags: false,
+    issues: [{ code: 'budget-exceeded', message: `Nesting deeper than ${PARSEABLE_DEPTH} levels; the file was not analysed.`, span: { start: offset, end: offset + 1 } }],
+  });
+  const deepAt = yamlNestingBeyond(text, PARSEABLE_DEPTH);
+  if (deepAt >= 0) return tooDeep(deepAt);
   const issues: ParseIssue[] = [];
-  // uniqueKeys off: we report duplicates ourselves, with both positions, and keep reading.
-  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: KNOWN_TAGS });
+  let doc: Document;
+  try {
+    // uniqueKeys off: we report duplicates ourselves, with both positions, and keep reading.
+    doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: KNOWN_TAGS });
+  } catch (e) {
+    // The estimate above missed a nesting the parser cannot take: the same answer, never a crash.
+    if (e instanceof RangeError) return tooDeep(0);
+    throw e;
+  }
+  const overflow = doc.errors.find((err) => /call stack/i.test(err.message));
+  if (overflow) return tooDeep(overflow.pos[0]);
   for (const err of doc.errors) {
     issues.push({ code: 'syntax-error', message: `YAML syntax error: ${firstLine(err.message)}`, span: { start: err.pos[0], end: err.pos[1] } });
   }

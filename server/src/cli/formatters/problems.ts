@@ -7,5 +7,7 @@ export const PROBLEM_DESCRIPTIONS: Record<string, { short: string; full: string 
   'invalid-input': { short: 'The input is not text', full: 'The input holds binary data; it was not analysed.' },
   'invalid-suppression': { short: 'A suppression is malformed', full: 'A suppression names an unknown rule, has no reason, has a bad date, or sits where it applies to nothing; it suppresses nothing until fixed.' },
   'unused-suppression': { short: 'A suppression matches no finding', full: 'A suppression matches no finding; remove it so the list of accepted risks stays true.' },
+  'invalid-template': { short: 'A template part has the wrong shape', full: 'Resources, a resource, its Type or its Properties has the wrong shape (a list where a mapping belongs, a number for a type name); CloudFormation rejects it, and hipaa-lint could not analyse that part.' },
+  'rule-error': { short: 'A check failed to run', full: 'A rule failed on a resource (a bug in hipaa-lint, not in the template): that check did not run there, so the resource is not shown to be compliant. Please report it.' },
   'expired-suppression': { short: 'A suppression has expired', full: 'A suppression passed its until date; the findings it covered are reported again.' },
 };
