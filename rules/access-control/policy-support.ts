@@ -15,7 +15,10 @@ export function list(v: JsonValue | undefined): JsonValue[] {
 
 /** Map entry by key, compared case-insensitively (policy element names are case-insensitive). */
 export function entryOf(o: Obj, key: string): JsonValue | undefined {
-  const k = Object.keys(o).find((name) => name.toLowerCase() === key.toLowerCase());
+  // Policies almost always spell elements as documented: look that up before comparing every key.
+  if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
+  const wanted = key.toLowerCase();
+  const k = Object.keys(o).find((name) => name.toLowerCase() === wanted);
   return k === undefined ? undefined : o[k];
 }
 
@@ -190,6 +193,14 @@ export function strings(v: JsonValue | undefined): { items: string[]; intrinsic:
 
 /** IAM wildcard match (`*`, `?`), case-insensitive. */
 export function globMatches(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern.toLowerCase() === value.toLowerCase();
+  let re = globs.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    // Policies repeat a few patterns many times; the cache is bounded for hostile inputs.
+    if (globs.size < 5_000) globs.set(pattern, re);
+  }
   return re.test(value.toLowerCase());
 }
+
+const globs = new Map<string, RegExp>();
