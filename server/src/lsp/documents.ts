@@ -1,4 +1,4 @@
-// Per-document analysis: the config that applies, a cache keyed by version, and a debounced scheduler
+// Per-document analysis: the config that applies, a cache keyed by version (and text), and a debounced scheduler
 // where a newer version makes any pending run for an older one obsolete.
 import * as path from 'path';
 import { fileURLToPath } from 'url';
@@ -24,6 +24,12 @@ export function filePathOf(uri: string): string | undefined {
   }
 }
 
+/**
+ * The version is the client's word, not the text's: a uri reopened without a close (or a client that does not
+ * increase versions) reuses a number for other text, so the text is compared too (the same string object, when current).
+ */
+const isAnalysisOf = (entry: Analysed, doc: TextDocument) => entry.version === doc.version && entry.analysis.text === doc.getText();
+
 export class Analyses {
   private readonly cache = new Map<string, Analysed>();
   private readonly configs = new Map<string, { config: HipaaConfig; error?: string }>();
@@ -37,7 +43,7 @@ export class Analyses {
   /** The analysis of this exact version, computed now if needed. */
   get(doc: TextDocument): Analysed {
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached && isAnalysisOf(cached, doc)) return cached;
     const options = this.optionsFor(doc.uri);
     const started = Date.now();
     // An edit inside one resource re-parses only that resource (same config: a config change clears the cache).
@@ -52,11 +58,12 @@ export class Analyses {
 
   /** True when this exact version is analysed already. */
   has(doc: TextDocument): boolean {
-    return this.cache.get(doc.uri)?.version === doc.version;
+    const cached = this.cache.get(doc.uri);
+    return !!cached && isAnalysisOf(cached, doc);
   }
 
-  /** Lint after `delayMs` unless a newer version arrives first; `run` gets the result only if still current. */
-  schedule(doc: TextDocument, delayMs: number, current: () => TextDocument | undefined, run: (a: Analysed) => void): void {
+  /** Lint after `delayMs` unless a newer version arrives first; `run` gets the document only if still current. */
+  schedule(doc: TextDocument, delayMs: number, current: () => TextDocument | undefined, run: (latest: TextDocument) => void): void {
     const due = Date.now() + Math.max(0, delayMs);
     const pending = this.pending.get(doc.uri);
     // The same version already due sooner (didOpen is followed by a content event for the same version): keep it.
@@ -68,7 +75,7 @@ export class Analyses {
       this.pending.delete(doc.uri);
       const latest = current();
       if (!latest || latest.version !== doc.version) return;
-      run(this.get(latest));
+      run(latest);
     };
     // A timer even for "now", so that the open and the first content event of a document lint it once.
     this.timers.set(doc.uri, setTimeout(fire, Math.max(0, delayMs)));

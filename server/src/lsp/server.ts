@@ -1,6 +1,5 @@
 // The language server: the same engine as the CLI behind LSP. stdout carries only JSON-RPC; logs go to the
 // connection console. A request that fails is logged and answered with an error; the server keeps serving.
-import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import {
   CodeActionKind,
@@ -8,7 +7,9 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,7 +26,7 @@ import { codeLenses, inventory } from './code-lens';
 import { toDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
 import { ruleDocFile } from './rule-doc';
-import { scanWorkspace } from './workspace-scan';
+import { readTemplateFile, scanWorkspace } from './workspace-scan';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
@@ -84,7 +85,8 @@ export function serve(connection: Connection): void {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
       return;
     }
-    analyses.schedule(doc, delay, () => documents.get(doc.uri), safe('lint', (a: Analysed) => publish(doc, a), undefined));
+    // The lint itself runs inside `safe`: it runs from a timer, where a throw would escape every handler.
+    analyses.schedule(doc, delay, () => documents.get(doc.uri), safe('lint', (latest: TextDocument) => publish(latest, analyses.get(latest)), undefined));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -184,10 +186,13 @@ export function serve(connection: Connection): void {
 
   connection.onExecuteCommand(async (params) => {
     if (params.command !== OPEN_RULE_DOC) return undefined;
-    const ruleId = String(params.arguments?.[0] ?? '');
+    // Only a string names a rule: String() of an object sent as `{ "toString": 1 }` throws.
+    const argument = params.arguments?.[0];
+    const ruleId = typeof argument === 'string' ? argument : '';
     const doc = ruleDocFile(ruleId);
     if (!doc) {
-      void connection.window.showWarningMessage(`hipaa-lint: no rule "${ruleId}"`);
+      // A notification: the warning needs no answer, and a client refusing window/showMessageRequest left an unhandled rejection.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `hipaa-lint: no rule "${ruleId}"` });
       return undefined;
     }
     await connection.window.showDocument({ uri: pathToFileURL(doc).href, takeFocus: true }).catch(() => undefined);
@@ -200,7 +205,8 @@ export function serve(connection: Connection): void {
       const doc = documents.get(params.uri);
       if (doc) return inventory(analyses.get(doc).analysis);
       const file = filePathOf(params.uri);
-      return file && fs.existsSync(file) && !analyses.isIgnored(params.uri) ? inventory(lint(fs.readFileSync(file, 'utf8'), params.uri, analyses.optionsFor(params.uri))) : [];
+      const text = file && !analyses.isIgnored(params.uri) ? readTemplateFile(file) : undefined;
+      return text === undefined ? [] : inventory(lint(text, params.uri, analyses.optionsFor(params.uri)));
     }),
   );
 

@@ -19,6 +19,16 @@ export interface ScanResult {
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The text of a file that can be a template, else undefined: only a regular file (reading a device such as
+ * /dev/zero never ends, a folder throws) within the size the scan reads.
+ */
+export function readTemplateFile(file: string): string | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() && stat.size <= MAX_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function scanWorkspace(
