@@ -301,11 +301,11 @@ describe('language server survives hostile clients', function () {
   });
 
   // The server runs the engine in-process, so what keeps a rule's throw from reaching the server is lint's safeCheck.
-  it('a rule that throws reports nothing, and the other rules still report', () => {
+  it('a rule that throws becomes a rule-error problem, and the other rules still report', () => {
     const rds = ALL_RULES.find((r) => r.id === 'rds-storage-encrypted')!;
     const throwing = { ...rds, id: 'always-throws', check: () => { throw new Error('a bug in the rule'); } };
     const analysis = lint(RECORDS, URI, { rules: new RuleIndex([throwing, rds]) });
     assert.deepEqual(analysis.findings.map((f) => `${f.ruleId}:${f.resource}`), ['rds-storage-encrypted:PatientDb']);
-    assert.deepEqual(analysis.problems, []);
+    assert.deepEqual(analysis.problems.map((p) => p.code), ['rule-error']);
   });
 });
