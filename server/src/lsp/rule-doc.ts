@@ -9,9 +9,11 @@ const found = new Map<string, string | undefined>();
 
 export function ruleDocFile(ruleId: string): string | undefined {
   if (found.has(ruleId)) return found.get(ruleId);
-  let file = ruleDocPath(ruleId);
   const rule = ALL_RULES.find((r) => r.id === ruleId);
-  if (!file && rule) {
+  // Only real rules are looked up and remembered: a client naming endless ids must not grow the cache.
+  if (!rule) return undefined;
+  let file = ruleDocPath(ruleId);
+  if (!file) {
     const bundled = path.join(__dirname, '..', 'rules', rule.category, `${rule.id}.md`);
     if (fs.existsSync(bundled)) file = bundled;
   }
