@@ -250,6 +250,8 @@ export function generate(dir: string): Inputs {
   put('cfn-100.yaml', cfnYaml(100));
   put('cfn-500.yaml', cfnYaml(500));
   put('cfn-1mb.yaml', cfnYamlOfSize(500, 1_000_000));
+  put('cfn-10.json', cfnJson(cfnYaml(10)));
+  put('cfn-100.json', cfnJson(cfnYaml(100)));
   put('cfn-500.json', cfnJson(cfnYaml(500)));
   put('sam-100.yaml', samYaml(100));
   put('plan-100.json', terraformPlan(100));

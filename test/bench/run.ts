@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   cliVsFloor('CloudFormation YAML, 100 resources', inputs.files['cfn-100.yaml']);
   cliVsFloor('CloudFormation YAML, 500 resources', inputs.files['cfn-500.yaml']);
   cliVsFloor(`CloudFormation YAML, 1 MB (${fs.statSync(inputs.files['cfn-1mb.yaml']).size} bytes)`, inputs.files['cfn-1mb.yaml'], 1.5);
+  cliVsFloor('CloudFormation JSON, 10 resources', inputs.files['cfn-10.json']);
+  cliVsFloor('CloudFormation JSON, 100 resources', inputs.files['cfn-100.json']);
   cliVsFloor('CloudFormation JSON, 500 resources', inputs.files['cfn-500.json']);
   cliVsFloor('SAM, 100 resources', inputs.files['sam-100.yaml']);
   cliVsFloor('Terraform plan, 100 resources', inputs.files['plan-100.json']);
