@@ -97,6 +97,23 @@ describe('YAML fix rendering', () => {
   it('declines on a file with syntax errors', () => {
     assert.match(declined('Resources:\n  A: [\n', set(['Resources', 'A'], 1)), /syntax errors/);
   });
+  // Found by the mutation fuzzer: the writer edited the first `Resources`, the check read the later one and threw.
+  it('declines on a file with a duplicate key, where the writer would edit another value than the template means', () => {
+    const encryption = set(['Resources', 'Scans', 'Properties', 'BucketEncryption'], { ServerSideEncryptionConfiguration: [] });
+    assert.match(declined('Resources:\nResources:\n  Scans:\n    Type: AWS::S3::Bucket\n    Properties: 1\n', encryption), /duplicate keys/);
+    assert.match(declined('{"Resources": {}, "Resources": {"Scans": {"Type": "AWS::S3::Bucket", "Properties": 1}}}', encryption, 'json'), /duplicate keys/);
+  });
+  // Found by the mutation fuzzer: checking a fix on a resource named `__proto__` wrote Properties onto Object.prototype.
+  it('treats a key named __proto__ as data: checking a fix through it leaves Object.prototype alone', () => {
+    const versioning = set(['Resources', '__proto__', 'Properties', 'VersioningConfiguration'], { Status: 'Enabled' });
+    try {
+      renderIntent('Resources:\n  __proto__:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: x\n', 'yaml', versioning);
+      renderIntent('{"Resources": {"__proto__": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "x"}}}}', 'json', versioning);
+      assert.deepEqual(Object.keys(Object.prototype), []);
+    } finally {
+      for (const key of Object.keys(Object.prototype)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  });
 });
 
 describe('JSON fix rendering', () => {

@@ -5,20 +5,9 @@ import { mapGet } from '../../server/src/parse/tree';
 import { parseYaml } from '../../server/src/parse/yaml';
 import { reparseYamlEdit } from '../../server/src/parse/yaml-reparse';
 import { cfnYaml, samYaml } from '../bench/generate';
+import { mulberry32 } from '../robustness/mutate';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['x', ' ', '\n', '\n      Extra: 1', ': ', '- ', '!Ref Other', '"', "'", '#c', '{', '[a, b]', '|\n        text', '\t', '&a', '*a', 'Key: !GetAtt A.Arn', '0'];
 
@@ -40,7 +29,7 @@ describe('re-parsing only the edited resource', () => {
   ];
   for (const [name, source] of sources) {
     it(`gives exactly the full parse after 300 random edits of ${name}`, () => {
-      const next = random(name.length * 7919);
+      const next = mulberry32(name.length * 7919);
       let text = source;
       let previous = { text, parsed: parseYaml(text) };
       let reused = 0;

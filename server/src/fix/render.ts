@@ -53,6 +53,8 @@ export function stepsOf(intent: FixIntent, root: ValueNode | undefined): Step[] 
 export function renderIntent(text: string, format: 'yaml' | 'json', intent: FixIntent): Rendered {
   const first = parse(text, format);
   if (first.issues.some((i) => i.code === 'syntax-error')) return { ok: false, reason: 'the file has syntax errors' };
+  // The writers edit the first of two equal keys while the template means the later one (and the result would still be rejected).
+  if (first.issues.some((i) => i.code === 'duplicate-key')) return { ok: false, reason: 'the file has duplicate keys' };
   const style = detectStyle(text, first.usesShortTags);
   let current = text;
   let doc = first;
@@ -85,19 +87,24 @@ function expectedPlain(plain: unknown, steps: Step[]): unknown {
     let node = root;
     for (let i = 0; i < step.path.length - 1; i++) {
       const seg = step.path[i];
-      if (node[seg] === undefined || node[seg] === null) node[seg] = typeof step.path[i + 1] === 'number' ? [] : {};
-      node = node[seg];
+      if (own(node, seg) === undefined || own(node, seg) === null) setOwn(node, seg, typeof step.path[i + 1] === 'number' ? [] : {});
+      node = own(node, seg);
     }
     const last = step.path[step.path.length - 1];
+    const current = own(node, last);
     if (step.op === 'append') {
-      if (!Array.isArray(node[last])) node[last] = [];
-      node[last].push(step.value);
-    } else if (step.value && typeof step.value === 'object' && !Array.isArray(step.value) && node[last] && typeof node[last] === 'object' && !Array.isArray(node[last]) && !isIntrinsic(node[last])) {
-      node[last] = deepMerge(node[last], step.value);
-    } else node[last] = step.value;
+      if (!Array.isArray(current)) setOwn(node, last, []);
+      own(node, last).push(step.value);
+    } else if (step.value && typeof step.value === 'object' && !Array.isArray(step.value) && current && typeof current === 'object' && !Array.isArray(current) && !isIntrinsic(current)) {
+      setOwn(node, last, deepMerge(current, step.value));
+    } else setOwn(node, last, step.value);
   }
   return root;
 }
+
+/** Own properties only: a template key named `__proto__` is data here, never the prototype every object shares. */
+const own = (node: any, key: string | number) => (Object.hasOwn(node, key) ? node[key] : undefined);
+const setOwn = (node: object, key: string | number, value: unknown) => Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 
 function isIntrinsic(v: Record<string, unknown>): boolean {
   const keys = Object.keys(v);
