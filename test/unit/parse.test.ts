@@ -144,3 +144,12 @@ describe('paths to ranges', () => {
     assert.deepEqual(idx.rangeOf({ start: 0, end: 4 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
   });
 });
+
+describe('plain values of the tree', () => {
+  it('keep a key named __proto__ as data, with the prototype untouched', () => {
+    const value = toPlain(parseYaml('a:\n  __proto__: { x: 1 }\n  b: 2\n').root) as { a: Record<string, unknown> };
+    assert.deepEqual(Object.keys(value.a), ['__proto__', 'b']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(value.a, '__proto__')?.value, { x: 1 });
+    assert.equal(Object.getPrototypeOf(value.a), Object.prototype);
+  });
+});

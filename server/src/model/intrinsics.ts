@@ -1,5 +1,5 @@
 import type { JsonValue, Resolved, ValueNode } from '../../../rules/kit/types';
-import { mapGet, toPlain } from '../parse/tree';
+import { mapGet, setKey, toPlain } from '../parse/tree';
 import type { TemplateModel } from './model';
 
 const PSEUDO_PARAMETERS = new Set([
@@ -55,7 +55,7 @@ export class Resolver {
     for (const e of node.entries) {
       const r = this.resolve(e.value, depth + 1);
       if (r.kind === 'absent') continue;
-      out[e.key] = r.kind === 'known' ? r.value : (toPlain(e.value) as JsonValue);
+      setKey(out, e.key, r.kind === 'known' ? r.value : (toPlain(e.value) as JsonValue));
     }
     return { kind: 'known', value: out };
   }

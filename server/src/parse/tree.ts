@@ -92,8 +92,14 @@ export function toPlain(node: ValueNode | undefined): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      for (const e of node.entries) setKey(out, e.key, toPlain(e.value));
       return out;
     }
   }
+}
+
+/** `out[key] = value`, except that a template key named `__proto__` stays a key instead of replacing the prototype. */
+export function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
