@@ -67,32 +67,41 @@ export default defineRule({
   },
 });
 
-function walk(ctx: RuleContext, resource: Resource, node: ValueNode, path: Path, inTags: boolean, out: RuleResult[], depth: number): void {
+/** `path` is a stack shared by the walk; judge() copies it only for a finding. */
+function walk(ctx: RuleContext, resource: Resource, node: ValueNode, path: (string | number)[], inTags: boolean, out: RuleResult[], depth: number): void {
   if (depth > 32 || out.length >= 5) return;
   if (node.kind === 'seq') {
-    node.items.forEach((item, i) => walk(ctx, resource, item, [...path, i], inTags, out, depth + 1));
+    node.items.forEach((item, i) => {
+      path.push(i);
+      walk(ctx, resource, item, path, inTags, out, depth + 1);
+      path.pop();
+    });
     return;
   }
   if (node.kind === 'map') {
     const sensitive = resource.terraform?.sensitivePaths.size ? resource.terraform.sensitivePaths : undefined;
     for (const e of node.entries) {
-      const here = [...path, e.key];
-      if (SKIPPED_KEYS.has(e.key) || sensitive?.has(terraformKey(here))) continue;
-      const tags = inTags || TAG_KEYS.has(e.key);
-      // Map-form tags (SAM, Terraform): the key itself is metadata too.
-      if (inTags && !['Key', 'Value', 'key', 'value'].includes(e.key)) judge(e.key, resource, here, 'tag key', out);
-      if (e.value.kind === 'map' && e.value.entries.length === 1 && (e.value.entries[0].key === 'Ref' || e.value.entries[0].key.startsWith('Fn::'))) {
-        if (tags || METADATA_KEY.test(e.key)) {
-          const r = ctx.resolve(e.value);
-          if (r.kind === 'known' && typeof r.value === 'string') judge(r.value, resource, here, fieldName(e.key, tags), out);
-        }
-        continue;
-      }
-      if (e.value.kind === 'scalar') {
-        if ((tags || METADATA_KEY.test(e.key)) && typeof e.value.value === 'string') judge(e.value.value, resource, here, fieldName(e.key, tags), out);
-      } else walk(ctx, resource, e.value, here, tags, out, depth + 1);
+      path.push(e.key);
+      if (!SKIPPED_KEYS.has(e.key) && !sensitive?.has(terraformKey(path))) visitEntry(ctx, resource, e.key, e.value, path, inTags, out, depth);
+      path.pop();
     }
   }
+}
+
+function visitEntry(ctx: RuleContext, resource: Resource, key: string, value: ValueNode, path: (string | number)[], inTags: boolean, out: RuleResult[], depth: number): void {
+  const tags = inTags || TAG_KEYS.has(key);
+  // Map-form tags (SAM, Terraform): the key itself is metadata too.
+  if (inTags && !['Key', 'Value', 'key', 'value'].includes(key)) judge(key, resource, path, 'tag key', out);
+  if (value.kind === 'map' && value.entries.length === 1 && (value.entries[0].key === 'Ref' || value.entries[0].key.startsWith('Fn::'))) {
+    if (tags || METADATA_KEY.test(key)) {
+      const r = ctx.resolve(value);
+      if (r.kind === 'known' && typeof r.value === 'string') judge(r.value, resource, path, fieldName(key, tags), out);
+    }
+    return;
+  }
+  if (value.kind === 'scalar') {
+    if ((tags || METADATA_KEY.test(key)) && typeof value.value === 'string') judge(value.value, resource, path, fieldName(key, tags), out);
+  } else walk(ctx, resource, value, path, tags, out, depth + 1);
 }
 
 /** `a[0].b`, the form of Terraform's sensitive paths. */

@@ -120,14 +120,14 @@ function cfnEdges(model: TemplateModel): Edge[] {
   return edges;
 }
 
-function collect(node: ValueNode, path: Path, from: string, model: TemplateModel, edges: Edge[], depth = 0): void {
+/** `path` is a stack shared by the walk (copied only into an edge), so visiting a node allocates nothing. */
+function collect(node: ValueNode, path: (string | number)[], from: string, model: TemplateModel, edges: Edge[], depth = 0, inEvents = false): void {
   if (depth > 200) return;
   const intrinsic = intrinsicOf(node);
-  const inEvents = path.includes('Events');
   if (intrinsic) {
     const { fn, arg } = intrinsic;
     const add = (to: string, kind: Edge['kind'], attribute?: string) => {
-      if (to !== from && model.byId.has(to)) edges.push({ from, to, path, kind: inEvents ? 'event' : kind, attribute });
+      if (to !== from && model.byId.has(to)) edges.push({ from, to, path: [...path], kind: inEvents ? 'event' : kind, attribute });
     };
     if (fn === 'Ref' && arg.kind === 'scalar') add(String(arg.value), 'ref');
     else if (fn === 'Fn::GetAtt') {
@@ -143,8 +143,19 @@ function collect(node: ValueNode, path: Path, from: string, model: TemplateModel
       }
     }
   }
-  if (node.kind === 'seq') node.items.forEach((item, i) => collect(item, [...path, i], from, model, edges, depth + 1));
-  else if (node.kind === 'map') for (const e of node.entries) collect(e.value, [...path, e.key], from, model, edges, depth + 1);
+  if (node.kind === 'seq') {
+    node.items.forEach((item, i) => {
+      path.push(i);
+      collect(item, path, from, model, edges, depth + 1, inEvents);
+      path.pop();
+    });
+  } else if (node.kind === 'map') {
+    for (const e of node.entries) {
+      path.push(e.key);
+      collect(e.value, path, from, model, edges, depth + 1, inEvents || e.key === 'Events');
+      path.pop();
+    }
+  }
 }
 
 export type { MapNode };

@@ -132,6 +132,8 @@ export class Resolver {
     let failure: string | undefined;
     const via: string[] = [];
     const result = template.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
+      // After the first variable without a value the result is unknown for that reason: skip the rest.
+      if (failure) return whole;
       if (name.startsWith('!')) return '${' + name.slice(1) + '}';
       const local = mapGet(variables, name);
       const r = local ? this.resolve(local, depth + 1) : name.includes('.') ? unknown(`\${${name}} is known only after deployment`) : this.resolveRef({ kind: 'scalar', value: name, span: arg.span }, depth + 1);
