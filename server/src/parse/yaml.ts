@@ -136,16 +136,18 @@ class YamlWalker {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
-      const seen = new Map<string, Span>();
+      let seen: Set<string> | undefined;
       for (const pair of node.items) {
         const keyNode = pair.key as YNode | null;
         const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode && isAlias(keyNode) ? String((keyNode.resolve(this.doc) as { value?: unknown } | undefined)?.value) : '';
         const keySpan = keyNode ? spanOf(keyNode) : span;
-        const previous = seen.get(key);
-        if (previous && !inAlias) {
+        // Most maps are small: compare in place, and build a set only for wide ones.
+        if (entries.length >= 8) seen ??= new Set(entries.map((e) => e.key));
+        const repeated = seen ? seen.has(key) : entries.some((e) => e.key === key);
+        if (repeated && !inAlias) {
           this.issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
         }
-        seen.set(key, keySpan);
+        seen?.add(key);
         const value: ValueNode = pair.value ? this.convert(pair.value as YNode, depth + 1, inAlias) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
         entries.push({ key, keySpan, value });
       }
