@@ -15,4 +15,5 @@ const modified = (file) => {
 };
 const bundled = modified('dist/server.js');
 const fresh = bundled > 0 && modified('dist/worker.js') > 0 && ['server', 'rules'].every((project) => modified(`out/tsbuildinfo/${project}.tsbuildinfo`) <= bundled);
-require(fresh ? '../dist/server.js' : '../out/server/src/main.js').main(process.argv.slice(2));
+const entry = fresh ? require('./load-bundle').loadBundle(path.join(root, 'dist/server.js')).exports : require('../out/server/src/main.js');
+entry.main(process.argv.slice(2));

@@ -25,9 +25,10 @@ async function main() {
   });
   // The CLI's worker threads load dist/worker.js beside the bundle.
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/cli/worker.ts')], outfile: path.join(dist, 'worker.js'), external: ['@aws-cdk/cfnspec'] });
+  require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'code-cache.js')], { stdio: 'inherit' });
   const { buildSpecIndex } = require(path.join(root, 'out/server/src/spec/index.js'));
   fs.writeFileSync(path.join(dist, 'cfn-spec.json'), JSON.stringify(buildSpecIndex()));
-  for (const f of ['client.js', 'server.js', 'worker.js', 'cfn-spec.json']) console.log(`dist/${f} ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
+  for (const f of ['client.js', 'server.js', 'server.js.cache', 'worker.js', 'cfn-spec.json']) console.log(`dist/${f} ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
 }
 
 main().catch((e) => {

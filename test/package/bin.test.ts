@@ -14,8 +14,8 @@ function scratchTree(): { dir: string; touch: (file: string, secondsAgo: number)
     fs.writeFileSync(path.join(dir, file), text);
   };
   fs.mkdirSync(path.join(dir, 'bin'));
-  fs.copyFileSync(path.join(ROOT, 'bin/hipaa-lint.js'), path.join(dir, 'bin/hipaa-lint.js'));
-  write('dist/server.js', "exports.main = () => process.stdout.write('bundle');");
+  for (const file of ['bin/hipaa-lint.js', 'bin/load-bundle.js']) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
+  write('dist/server.js', "exports.main = () => process.stdout.write('bundle in ' + require('path').basename(__dirname));");
   write('dist/worker.js', '');
   write('out/server/src/main.js', "exports.main = () => process.stdout.write('compiled');");
   write('out/tsbuildinfo/server.tsbuildinfo', '{}');
@@ -37,7 +37,14 @@ describe('bin/hipaa-lint.js picks the bundle only while it is current', () => {
   it('runs the bundle when it is newer than the last build of the server and the rules', () => {
     tree.touch('out/tsbuildinfo/server.tsbuildinfo', 60);
     tree.touch('out/tsbuildinfo/rules.tsbuildinfo', 60);
-    assert.equal(tree.run(), 'bundle');
+    assert.equal(tree.run(), 'bundle in dist');
+  });
+
+  it('runs the bundle when its code cache is for other bytes (V8 rejects it and compiles)', () => {
+    tree.touch('out/tsbuildinfo/server.tsbuildinfo', 60);
+    tree.touch('out/tsbuildinfo/rules.tsbuildinfo', 60);
+    fs.writeFileSync(path.join(tree.dir, 'dist/server.js.cache'), Buffer.from('not a code cache'));
+    assert.equal(tree.run(), 'bundle in dist');
   });
 
   it('runs the compiled tree when a build of the rules came after the bundle', () => {

@@ -54,6 +54,12 @@ describe('the packaged extension (.vsix)', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('the CLI bundle comes with a V8 code cache that this Node accepts', () => {
+    const { loadBundle } = require(path.join(ROOT, 'bin/load-bundle.js')) as { loadBundle: (file: string) => { script: { cachedDataRejected?: boolean } } };
+    assert.equal(loadBundle(path.join(ROOT, 'dist/server.js')).script.cachedDataRejected, false);
+    assert.ok(!names().includes('extension/dist/server.js.cache'), 'the extension does not ship the CLI cache');
+  });
+
   it('stays small', () => {
     const size = fs.statSync(VSIX).size;
     assert.ok(size < 3 * 1024 * 1024, `vsix is ${size} bytes`);
