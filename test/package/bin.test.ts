@@ -33,16 +33,18 @@ describe('bin/hipaa-lint.js picks the bundle only while it is current', () => {
     tree = scratchTree();
   });
   afterEach(() => fs.rmSync(tree.dir, { recursive: true, force: true }));
-
-  it('runs the bundle when it is newer than the last build of the server and the rules', () => {
+  const builtBeforeTheBundle = () => {
     tree.touch('out/tsbuildinfo/server.tsbuildinfo', 60);
     tree.touch('out/tsbuildinfo/rules.tsbuildinfo', 60);
+  };
+
+  it('runs the bundle when it is newer than the last build of the server and the rules', () => {
+    builtBeforeTheBundle();
     assert.equal(tree.run(), 'bundle in dist');
   });
 
   it('runs the bundle when its code cache is for other bytes (V8 rejects it and compiles)', () => {
-    tree.touch('out/tsbuildinfo/server.tsbuildinfo', 60);
-    tree.touch('out/tsbuildinfo/rules.tsbuildinfo', 60);
+    builtBeforeTheBundle();
     fs.writeFileSync(path.join(tree.dir, 'dist/server.js.cache'), Buffer.from('not a code cache'));
     assert.equal(tree.run(), 'bundle in dist');
   });
@@ -54,8 +56,7 @@ describe('bin/hipaa-lint.js picks the bundle only while it is current', () => {
   });
 
   it('runs the compiled tree when the bundle has no worker beside it', () => {
-    tree.touch('out/tsbuildinfo/server.tsbuildinfo', 60);
-    tree.touch('out/tsbuildinfo/rules.tsbuildinfo', 60);
+    builtBeforeTheBundle();
     fs.rmSync(path.join(tree.dir, 'dist/worker.js'));
     assert.equal(tree.run(), 'compiled');
   });

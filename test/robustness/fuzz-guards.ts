@@ -2,9 +2,9 @@ import { ALL_RULES } from '../../rules';
 import type { Rule } from '../../rules/kit/rule';
 import { RuleIndex } from '../../server/src/engine/registry';
 
-// What the engine hides or cannot see by itself: a rule that throws, a write to a shared prototype, the time spent.
+// What the engine does not show by itself: where a rule threw, a write to a shared prototype, the time spent.
 
-/** The engine swallows a rule that throws (and loses its findings); these rules tell `thrown` first. */
+/** The engine reports a rule that throws as a rule-error problem with its message only; these rules record the stack in `thrown` first. */
 export function watchedRules(thrown: string[]): RuleIndex {
   const watch = (rule: Rule): Rule => ({
     ...rule,

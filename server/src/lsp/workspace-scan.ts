@@ -25,8 +25,13 @@ const MAX_BYTES = 5 * 1024 * 1024;
  * /dev/zero never ends, a folder throws) within the size the scan reads.
  */
 export function readTemplateFile(file: string): string | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() && stat.size <= MAX_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size <= MAX_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    // Unreadable (permissions, removed meanwhile): nothing to lint.
+    return undefined;
+  }
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -62,13 +67,8 @@ export async function scanWorkspace(
       const uri = pathToFileURL(file).href;
       result.files++;
       if (isOpen(uri)) continue;
-      let text: string;
-      try {
-        if (fs.statSync(file).size > MAX_BYTES) continue;
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+      const text = readTemplateFile(file);
+      if (text === undefined) continue;
       const analysis = lint(text, uri, analyses.optionsFor(uri));
       if (analysis.document.kind !== 'template') continue;
       result.templates++;

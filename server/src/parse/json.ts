@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } f
 import type { MapEntry, Span, ValueNode } from '../../../rules/kit/types';
 import { DEFAULT_BUDGETS, type Budgets } from './limits';
 import { parseStrictJson } from './strict-json';
-import type { ParsedDocument, ParseIssue } from './tree';
+import { cutAtDepthIssue, duplicateKeyIssue, MapKeys, type ParsedDocument, type ParseIssue } from './tree';
 
 /** Parse JSON (comments tolerated, reported) into the positioned value tree; `lazy` as in parseStrictJson. */
 export function parseJson(text: string, budgets: Budgets = DEFAULT_BUDGETS, lazy = false): ParsedDocument {
@@ -49,23 +49,20 @@ function convert(node: JNode, depth: number, budgets: Budgets, issues: ParseIssu
   if (depth > budgets.maxDepth) {
     if (!tooDeep.hit) {
       tooDeep.hit = true;
-      issues.push({ code: 'budget-exceeded', message: `Nesting deeper than ${budgets.maxDepth} levels (budget maxDepth); deeper values were not analysed.`, span });
+      issues.push(cutAtDepthIssue(budgets.maxDepth, span));
     }
     return { kind: 'scalar', value: null, span };
   }
   switch (node.type) {
     case 'object': {
       const entries: MapEntry[] = [];
-      const seen = new Set<string>();
+      const keys = new MapKeys(entries);
       for (const prop of node.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode) continue;
         const key = String(keyNode.value);
         const keySpan = spanOf(keyNode);
-        if (seen.has(key)) {
-          issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
-        }
-        seen.add(key);
+        if (keys.repeats(key)) issues.push(duplicateKeyIssue(key, keySpan));
         const value: ValueNode = valueNode ? convert(valueNode, depth + 1, budgets, issues, tooDeep) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
         entries.push({ key, keySpan, value });
       }

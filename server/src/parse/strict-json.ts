@@ -1,6 +1,6 @@
 import type { MapEntry, MapNode, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
 import type { Budgets } from './limits';
-import type { ParseIssue } from './tree';
+import { cutAtDepthIssue, duplicateKeyIssue, MapKeys, type ParseIssue } from './tree';
 
 /**
  * Strict JSON (RFC 8259) straight into the positioned value tree: one pass over the text records where every
@@ -199,7 +199,7 @@ class TreeBuilder {
     if (depth > this.budgets.maxDepth) {
       if (!this.tooDeep) {
         this.tooDeep = true;
-        this.issues.push({ code: 'budget-exceeded', message: `Nesting deeper than ${this.budgets.maxDepth} levels (budget maxDepth); deeper values were not analysed.`, span });
+        this.issues.push(cutAtDepthIssue(this.budgets.maxDepth, span));
       }
       return { kind: 'scalar', value: null, span };
     }
@@ -218,16 +218,11 @@ class TreeBuilder {
   entries(i: number, depth: number): MapEntry[] {
     const { next, keyStart, keyEnd } = this.index;
     const entries: MapEntry[] = [];
-    let seen: Set<string> | undefined;
+    const keys = new MapKeys(entries);
     for (let k = i + 1; k < next[i]; k = next[k]) {
       const key = this.string(keyStart[k], keyEnd[k]);
       const keySpan = { start: keyStart[k], end: keyEnd[k] };
-      // Most maps are small: compare in place, and build a set only for wide ones.
-      if (entries.length >= 8) seen ??= new Set(entries.map((e) => e.key));
-      if (seen ? seen.has(key) : entries.some((e) => e.key === key)) {
-        this.issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
-      }
-      seen?.add(key);
+      if (keys.repeats(key)) this.issues.push(duplicateKeyIssue(key, keySpan));
       entries.push({ key, keySpan, value: this.build(k, depth + 1) });
     }
     return entries;

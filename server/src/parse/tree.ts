@@ -1,4 +1,4 @@
-import type { MapNode, Path, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
+import type { MapEntry, MapNode, Path, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
 
 /** A syntax-level problem found while building the value tree. */
 export interface ParseIssue {
@@ -13,6 +13,33 @@ export interface ParsedDocument {
   issues: ParseIssue[];
   /** True when the YAML uses CloudFormation short tags (`!Ref`); fixes write in the same style. */
   usesShortTags: boolean;
+}
+
+/**
+ * The keys of a map as it is built, to tell a repeated key (CloudFormation rejects it; the later value wins).
+ * Most maps are small: they are compared in place, and a set is built only for wide ones.
+ */
+export class MapKeys {
+  private set: Set<string> | undefined;
+
+  constructor(private readonly entries: readonly MapEntry[]) {}
+
+  /** True when `key` is already in the map; call before adding its entry. */
+  repeats(key: string): boolean {
+    if (!this.set && this.entries.length >= 8) this.set = new Set(this.entries.map((e) => e.key));
+    const seen = this.set ? this.set.has(key) : this.entries.some((e) => e.key === key);
+    this.set?.add(key);
+    return seen;
+  }
+}
+
+export function duplicateKeyIssue(key: string, span: Span): ParseIssue {
+  return { code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span };
+}
+
+/** JSON values nested past the depth budget: the tree stops there (one issue per file). */
+export function cutAtDepthIssue(maxDepth: number, span: Span): ParseIssue {
+  return { code: 'budget-exceeded', message: `Nesting deeper than ${maxDepth} levels (budget maxDepth); deeper values were not analysed.`, span };
 }
 
 export function mapGet(node: ValueNode | undefined, key: string): ValueNode | undefined {

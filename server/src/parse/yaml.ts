@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type CollectionTag, type Document, type Node as YNode, type ScalarTag } from 'yaml';
 import type { MapEntry, Span, ValueNode } from '../../../rules/kit/types';
 import { DEFAULT_BUDGETS, type Budgets } from './limits';
-import type { ParsedDocument, ParseIssue } from './tree';
+import { duplicateKeyIssue, MapKeys, type ParsedDocument, type ParseIssue } from './tree';
 import { yamlNestingBeyond } from './yaml-nesting';
 
 /** CloudFormation short-form tags and the long-form key each one stands for. */
@@ -136,18 +136,12 @@ class YamlWalker {
     }
     if (isMap(node)) {
       const entries: MapEntry[] = [];
-      let seen: Set<string> | undefined;
+      const keys = new MapKeys(entries);
       for (const pair of node.items) {
         const keyNode = pair.key as YNode | null;
         const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode && isAlias(keyNode) ? String((keyNode.resolve(this.doc) as { value?: unknown } | undefined)?.value) : '';
         const keySpan = keyNode ? spanOf(keyNode) : span;
-        // Most maps are small: compare in place, and build a set only for wide ones.
-        if (entries.length >= 8) seen ??= new Set(entries.map((e) => e.key));
-        const repeated = seen ? seen.has(key) : entries.some((e) => e.key === key);
-        if (repeated && !inAlias) {
-          this.issues.push({ code: 'duplicate-key', message: `Duplicate key "${key}": the later value wins, and CloudFormation rejects the template.`, span: keySpan });
-        }
-        seen?.add(key);
+        if (keys.repeats(key) && !inAlias) this.issues.push(duplicateKeyIssue(key, keySpan));
         const value: ValueNode = pair.value ? this.convert(pair.value as YNode, depth + 1, inAlias) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } };
         entries.push({ key, keySpan, value });
       }
