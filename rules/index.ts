@@ -1,4 +1,4 @@
-import type { Rule } from './kit';
+import { compareIds, type Rule } from './kit';
 import { accessControlRules } from './access-control';
 import { auditLoggingRules } from './audit-logging';
 import { backupRecoveryRules } from './backup-recovery';
@@ -18,6 +18,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...encryptionInTransitRules,
   ...networkRules,
   ...publicExposureRules,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareIds(a.id, b.id));
 
 export { CITATIONS } from './kit/citations';

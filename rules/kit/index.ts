@@ -3,3 +3,4 @@ export * from './rule';
 export * from './checks';
 export * from './citations';
 export * from './lookups';
+export * from './order';

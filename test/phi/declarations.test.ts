@@ -1,3 +1,6 @@
+import { strict as assert } from 'assert';
+import { defaultConfig } from '../../server/src/engine/config';
+import { lint } from '../../server/src/engine/lint';
 import { plan } from '../rules/plan-builder';
 import { testPhi } from './phi-tester';
 
@@ -217,5 +220,34 @@ describe('PHI user documentation', () => {
     const { CFN_FLOWS, TERRAFORM_FLOWS } = require('../../server/src/phi/flows');
     const missing = [...CFN_FLOWS, ...TERRAFORM_FLOWS].filter((r: { types: string[]; path: string; verb: string }) => !doc.includes(`| ${r.types.map((t) => '`' + t + '`').join(', ')} | ${r.path ? '`' + r.path + '`' : 'any reference'} |`));
     require('assert').deepEqual(missing, []);
+  });
+});
+
+describe('PHI vocabulary of a reused config', () => {
+  const template = `Resources:
+  Vault:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: vault-oncology
+      Tags:
+        - Key: Confidentiality
+          Value: PHI
+`;
+  // The config file is read into a config object whose lists are replaced: a later lint must see the new lists.
+  it('a replaced classification key list takes effect on the next lint', () => {
+    const config = defaultConfig();
+    assert.equal(lint(template, 'file:///v.yaml', { config }).phi.Vault.verdict, 'unknown');
+    config.phi.classificationTagKeys = ['Confidentiality'];
+    const phi = lint(template, 'file:///v.yaml', { config }).phi.Vault;
+    assert.deepEqual([phi.verdict, phi.chain.map((s) => s.path.join('.'))], ['phi', ['Resources.Vault.Properties.Tags.0.Value']]);
+  });
+
+  it('a replaced name word list takes effect on the next lint', () => {
+    const config = defaultConfig();
+    config.phi.mode = 'inferred';
+    assert.equal(lint(template, 'file:///v.yaml', { config }).phi.Vault.verdict, 'unknown');
+    config.phi.nameWords = ['oncology'];
+    const phi = lint(template, 'file:///v.yaml', { config }).phi.Vault;
+    assert.deepEqual([phi.verdict, phi.chain.map((s) => s.why)], ['possible', ['PHI is only inferred: its BucketName "vault-oncology" contains "oncology"']]);
   });
 });

@@ -41,6 +41,13 @@ export function terraformKey(path: Path): string {
   return s;
 }
 
+/** `terraformKey` of a path one segment longer. */
+function appendKey(key: string, seg: string | number): string {
+  return typeof seg === 'number' ? `${key}[${seg}]` : key ? `${key}.${seg}` : seg;
+}
+
+const ABSENT: Resolved = Object.freeze({ kind: 'absent' });
+
 export class EngineContext implements RuleContext {
   readonly family;
   readonly resources;
@@ -74,31 +81,36 @@ export class EngineContext implements RuleContext {
     const base = resource.propertiesPath;
     let node: ValueNode | undefined = resource.properties;
     const walked: (string | number)[] = [];
-    const tf = resource.terraform && resource.terraform.unknownPaths.size ? resource.terraform : undefined;
+    // Terraform: the attribute key walked so far (`a[0].b`), grown one segment at a time, for `after_unknown`.
+    const unknownPaths = resource.terraform && resource.terraform.unknownPaths.size ? resource.terraform.unknownPaths : undefined;
+    let key = '';
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
-      if (tf && tf.unknownPaths.has(terraformKey(walked))) return this.unknownAt(resource, walked, node, `${resource.id}.${terraformKey(walked)} is known only after apply`);
-      if (!node) return { resolved: { kind: 'absent' }, path: [...base, ...walked], present: false };
+      if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, walked, node, key);
+      if (!node) return { resolved: ABSENT, path: base.concat(walked), present: false };
       const intrinsic = intrinsicOf(node);
       if (intrinsic) {
         // A container computed by an intrinsic: resolve it, then walk the plain value.
         const r = this.resolver.resolve(node);
-        return { ...walkResolved(r, segments.slice(i)), path: [...base, ...walked], node, present: false };
+        return { ...walkResolved(r, segments.slice(i)), path: base.concat(walked), node, present: false };
       }
       if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
       else node = node.kind === 'map' ? mapEntry(node, seg)?.value : undefined;
+      const next = unknownPaths ? appendKey(key, seg) : key;
       if (!node) {
-        if (tf && tf.unknownPaths.has(terraformKey([...walked, seg]))) return this.unknownAt(resource, [...walked, seg], undefined, `${resource.id}.${terraformKey([...walked, seg])} is known only after apply`);
-        return { resolved: { kind: 'absent' }, path: [...base, ...walked], present: false };
+        if (unknownPaths && unknownPaths.has(next)) return this.unknownAt(resource, [...walked, seg], undefined, next);
+        return { resolved: ABSENT, path: base.concat(walked), present: false };
       }
       walked.push(seg);
+      key = next;
     }
-    if (tf && tf.unknownPaths.has(terraformKey(walked))) return this.unknownAt(resource, walked, node, `${resource.id}.${terraformKey(walked)} is known only after apply`);
-    return { resolved: this.resolver.resolve(node), path: [...base, ...walked], node, present: true };
+    if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, walked, node, key);
+    return { resolved: this.resolver.resolve(node), path: base.concat(walked), node, present: true };
   }
 
-  private unknownAt(resource: Resource, walked: Path, node: ValueNode | undefined, reason: string): Lookup {
-    return { resolved: { kind: 'unknown', reason }, path: [...resource.propertiesPath, ...walked], node, present: true };
+  private unknownAt(resource: Resource, walked: Path, node: ValueNode | undefined, key: string): Lookup {
+    const reason = `${resource.id}.${key} is known only after apply`;
+    return { resolved: { kind: 'unknown', reason }, path: resource.propertiesPath.concat(walked), node, present: true };
   }
 
   resolve(node: ValueNode | undefined): Resolved {

@@ -1,4 +1,5 @@
 import type { Rule } from '../../../rules/kit/rule';
+import { compareIds } from '../../../rules/kit/order';
 import type { Resource } from '../../../rules/kit/types';
 import { buildCfnModel } from '../model/cfn';
 import type { TemplateModel } from '../model/model';
@@ -71,7 +72,7 @@ export function lint(text: string, uri: string, options: EngineOptions = {}): An
   problems = [...parseProblems(), ...shapeProblems, ...ruleErrors];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   problems.push(...applySuppressions(findings, doc, text, uri, config, today));
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.span.start - b.span.start || compareIds(a.ruleId, b.ruleId));
   return { uri, document, findings, problems, phi, model, text, parsed: doc };
 }
 

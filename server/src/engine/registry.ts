@@ -15,10 +15,19 @@ export class RuleIndex {
     }
   }
 
+  private readonly combined = { cfn: new Map<string, readonly Rule[]>(), tf: new Map<string, readonly Rule[]>() };
+
   forType(family: Family, type: string): readonly Rule[] {
-    const own = (family === 'terraform-plan' ? this.tf : this.cfn).get(type) ?? [];
-    const any = family === 'terraform-plan' ? this.wildcard.tf : this.wildcard.cfn;
-    return any.length ? [...own, ...any] : own;
+    const side = family === 'terraform-plan' ? 'tf' : 'cfn';
+    let rules = this.combined[side].get(type);
+    if (!rules) {
+      const own = this[side].get(type) ?? [];
+      const any = this.wildcard[side];
+      rules = any.length ? [...own, ...any] : own;
+      // Bounded: a long editor session can meet any number of custom resource types.
+      if (this.combined[side].size < 5000) this.combined[side].set(type, rules);
+    }
+    return rules;
   }
 
   byId(id: string): Rule | undefined {

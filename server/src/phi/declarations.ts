@@ -44,11 +44,31 @@ export function templateDeclaration(metadata: MapNode | undefined, resolver: Res
   return phi ? truth(resolver.resolve(phi)) : undefined;
 }
 
+interface TagVocabulary {
+  /** The four lists it was made from: a config that replaces one (the config file is read into defaults) gets a new vocabulary. */
+  from: string[][];
+  classification: Set<string>;
+  booleans: Set<string>;
+  phiValues: Set<string>;
+  noPhiValues: Set<string>;
+}
+
+const vocabularies = new WeakMap<PhiSettings, TagVocabulary>();
+
+/** The settings' tag keys and values, lower-cased once per settings object rather than once per resource. */
+function vocabularyOf(settings: PhiSettings): TagVocabulary {
+  const from = [settings.classificationTagKeys, settings.booleanTagKeys, settings.phiValues, settings.noPhiValues];
+  let v = vocabularies.get(settings);
+  if (!v || v.from.some((list, i) => list !== from[i])) {
+    const lower = (list: string[]) => new Set(list.map((k) => k.toLowerCase()));
+    v = { from, classification: lower(settings.classificationTagKeys), booleans: lower(settings.booleanTagKeys), phiValues: lower(settings.phiValues), noPhiValues: lower(settings.noPhiValues) };
+    vocabularies.set(settings, v);
+  }
+  return v;
+}
+
 function fromTags(resource: Resource, settings: PhiSettings, resolver: Resolver): Declaration | undefined {
-  const classification = new Set(settings.classificationTagKeys.map((k) => k.toLowerCase()));
-  const booleans = new Set(settings.booleanTagKeys.map((k) => k.toLowerCase()));
-  const phiValues = new Set(settings.phiValues.map((v) => v.toLowerCase()));
-  const noPhiValues = new Set(settings.noPhiValues.map((v) => v.toLowerCase()));
+  const { classification, booleans, phiValues, noPhiValues } = vocabularyOf(settings);
   let negative: Declaration | undefined;
   for (const tag of tagsOf(resource)) {
     const key = tag.key.toLowerCase();

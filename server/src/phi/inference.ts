@@ -17,12 +17,16 @@ export function words(name: string): string[] {
     .filter(Boolean);
 }
 
+const NAME_RANK = new Map(NAME_PROPERTIES.map((p, i) => [p, i]));
+const wantedWords = new WeakMap<string[], Set<string>>();
+
 export function inferredStep(resource: Resource, nameWords: string[], resolver: Resolver): PhiStep | undefined {
-  const wanted = new Set(nameWords.map((w) => w.toLowerCase()));
+  let wanted = wantedWords.get(nameWords);
+  if (!wanted) wantedWords.set(nameWords, (wanted = new Set(nameWords.map((w) => w.toLowerCase()))));
   const idName = resource.terraform ? resource.terraform.name : resource.id;
   const hit = words(idName).find((w) => wanted.has(w));
   if (hit) return { resource: resource.id, path: resource.path, why: `PHI is only inferred: its name "${idName}" contains "${hit}"` };
-  for (const prop of NAME_PROPERTIES) {
+  for (const prop of namePropertiesOf(resource)) {
     const node = mapGet(resource.properties, prop);
     if (!node) continue;
     const r = resolver.resolve(node);
@@ -31,4 +35,13 @@ export function inferredStep(resource: Resource, nameWords: string[], resolver: 
     if (word) return { resource: resource.id, path: [...resource.propertiesPath, prop], why: `PHI is only inferred: its ${prop} "${r.value}" contains "${word}"` };
   }
   return undefined;
+}
+
+/** The NAME_PROPERTIES the resource has, in that order (one pass over its properties, not one lookup per name). */
+function namePropertiesOf(resource: Resource): string[] {
+  const props = resource.properties;
+  if (!props || props.kind !== 'map') return [];
+  const present: string[] = [];
+  for (const e of props.entries) if (NAME_RANK.has(e.key) && !present.includes(e.key)) present.push(e.key);
+  return present.length > 1 ? present.sort((a, b) => NAME_RANK.get(a)! - NAME_RANK.get(b)!) : present;
 }

@@ -1,3 +1,4 @@
+import { compareIds } from '../../../../rules/kit/order';
 import type { Severity } from '../../engine/types';
 import { locate, type FileReport } from '../report';
 
@@ -13,7 +14,7 @@ export function formatGithub(reports: FileReport[]): string {
     const items = [
       ...problems.map((p) => ({ ...p, id: p.code, text: p.message })),
       ...findings.filter((f) => !f.suppressed).map((f) => ({ ...f, id: f.ruleId, text: `${f.message} (45 CFR ${f.hipaa.map((c) => `§${c}`).join(', ')})` })),
-    ].sort((a, b) => a.line - b.line || a.column - b.column || a.id.localeCompare(b.id));
+    ].sort((a, b) => a.line - b.line || a.column - b.column || compareIds(a.id, b.id));
     for (const i of items) {
       const props = [`file=${property(file)}`, `line=${i.line}`, `endLine=${i.endLine}`, `col=${i.column}`, ...(i.endLine === i.line ? [`endColumn=${i.endColumn}`] : []), `title=${property(`hipaa-lint ${i.id}`)}`];
       out.push(`::${COMMAND[i.severity]} ${props.join(',')}::${data(i.text)}`);

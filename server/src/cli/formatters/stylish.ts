@@ -1,3 +1,4 @@
+import { compareIds } from '../../../../rules/kit/order';
 import { locate, type FileReport } from '../report';
 
 export interface StyleOptions {
@@ -21,7 +22,7 @@ export function formatStylish(reports: FileReport[], options: StyleOptions): str
       ...findings.map((f) => ({ line: f.line, column: f.column, severity: f.severity, id: f.ruleId, message: f.message, suppressed: !!f.suppressed })),
     ]
       .filter((i) => !i.suppressed)
-      .sort((a, b) => a.line - b.line || a.column - b.column || a.id.localeCompare(b.id));
+      .sort((a, b) => a.line - b.line || a.column - b.column || compareIds(a.id, b.id));
     for (const i of items) {
       counts[i.severity]++;
       const sev = i.severity === 'error' ? paint('red', 'error  ') : i.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', i.severity.padEnd(7));
