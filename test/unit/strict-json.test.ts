@@ -84,7 +84,7 @@ describe('strict JSON fast path', () => {
       ? { kind: 'map', span: node.span, entries: node.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: plainTree(e.value) })) }
       : node.kind === 'seq'
         ? { kind: 'seq', span: node.span, items: node.items.map(plainTree) }
-        : { ...node };
+        : { kind: 'scalar', value: node.value, span: node.span };
 
   it('builds the same tree lazily, for the example plan', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples/clinic-plan.json'), 'utf8');

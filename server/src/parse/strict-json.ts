@@ -1,4 +1,4 @@
-import type { MapEntry, MapNode, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
+import type { MapEntry, MapNode, ScalarNode, SeqNode, Span, ValueNode } from '../../../rules/kit/types';
 import type { Budgets } from './limits';
 import { cutAtDepthIssue, duplicateKeyIssue, MapKeys, type ParseIssue } from './tree';
 
@@ -195,8 +195,8 @@ class TreeBuilder {
   build(i: number, depth: number, now = !this.lazy): ValueNode {
     const { start, end } = this.index;
     const s = start[i];
-    const span = { start: s, end: end[i] };
     if (depth > this.budgets.maxDepth) {
+      const span = { start: s, end: end[i] };
       if (!this.tooDeep) {
         this.tooDeep = true;
         this.issues.push(cutAtDepthIssue(this.budgets.maxDepth, span));
@@ -204,15 +204,12 @@ class TreeBuilder {
       return { kind: 'scalar', value: null, span };
     }
     const c = this.text.charCodeAt(s);
-    if (!now && c === OPEN_BRACE) return new LazyMap(span, this, i, depth);
-    if (!now && c === OPEN_BRACKET) return new LazySeq(span, this, i, depth);
-    if (c === OPEN_BRACE) return { kind: 'map', entries: this.entries(i, depth), span };
-    if (c === OPEN_BRACKET) return { kind: 'seq', items: this.items(i, depth), span };
-    if (c === QUOTE) return { kind: 'scalar', value: this.string(s, end[i]), span };
-    if (c === 0x74) return { kind: 'scalar', value: true, span };
-    if (c === 0x66) return { kind: 'scalar', value: false, span };
-    if (c === 0x6e) return { kind: 'scalar', value: null, span };
-    return { kind: 'scalar', value: Number(this.text.slice(s, end[i])), span };
+    if (!now && c === OPEN_BRACE) return new LazyMap(this.index, this, i, depth);
+    if (!now && c === OPEN_BRACKET) return new LazySeq(this.index, this, i, depth);
+    if (c === OPEN_BRACE) return { kind: 'map', entries: this.entries(i, depth), span: { start: s, end: end[i] } };
+    if (c === OPEN_BRACKET) return { kind: 'seq', items: this.items(i, depth), span: { start: s, end: end[i] } };
+    const value = c === QUOTE ? this.string(s, end[i]) : c === 0x74 ? true : c === 0x66 ? false : c === 0x6e ? null : Number(this.text.slice(s, end[i]));
+    return this.lazy ? new LazyScalar(value, this.index, i) : { kind: 'scalar', value, span: { start: s, end: end[i] } };
   }
 
   entries(i: number, depth: number): MapEntry[] {
@@ -221,9 +218,9 @@ class TreeBuilder {
     const keys = new MapKeys(entries);
     for (let k = i + 1; k < next[i]; k = next[k]) {
       const key = this.string(keyStart[k], keyEnd[k]);
-      const keySpan = { start: keyStart[k], end: keyEnd[k] };
-      if (keys.repeats(key)) this.issues.push(duplicateKeyIssue(key, keySpan));
-      entries.push({ key, keySpan, value: this.build(k, depth + 1) });
+      if (keys.repeats(key)) this.issues.push(duplicateKeyIssue(key, { start: keyStart[k], end: keyEnd[k] }));
+      const value = this.build(k, depth + 1);
+      entries.push(this.lazy ? new LazyEntry(key, value, this.index, k) : { key, keySpan: { start: keyStart[k], end: keyEnd[k] }, value });
     }
     return entries;
   }
@@ -242,17 +239,56 @@ class TreeBuilder {
   }
 }
 
+/**
+ * Nodes of a lazy tree keep where they sit as an index into the offset arrays and make a span only when one is
+ * read: a plan's findings ask for a few thousand spans, its rules read a few hundred thousand nodes.
+ */
+class LazyScalar implements ScalarNode {
+  readonly kind = 'scalar';
+  readonly #index: OffsetIndex;
+  readonly #at: number;
+
+  constructor(readonly value: string | number | boolean | null, index: OffsetIndex, at: number) {
+    this.#index = index;
+    this.#at = at;
+  }
+
+  get span(): Span {
+    return { start: this.#index.start[this.#at], end: this.#index.end[this.#at] };
+  }
+}
+
+class LazyEntry implements MapEntry {
+  readonly #index: OffsetIndex;
+  readonly #at: number;
+
+  constructor(readonly key: string, readonly value: ValueNode, index: OffsetIndex, at: number) {
+    this.#index = index;
+    this.#at = at;
+  }
+
+  get keySpan(): Span {
+    return { start: this.#index.keyStart[this.#at], end: this.#index.keyEnd[this.#at] };
+  }
+}
+
 /** A map or sequence whose children are built the first time they are read. */
 abstract class LazyContainer<T> {
   #children: T[] | undefined;
   #builder: TreeBuilder | undefined;
   #at: number;
   #depth: number;
+  readonly #index: OffsetIndex;
 
-  constructor(readonly span: Span, builder: TreeBuilder, at: number, depth: number) {
+  constructor(index: OffsetIndex, builder: TreeBuilder, at: number, depth: number) {
+    this.#index = index;
     this.#builder = builder;
     this.#at = at;
     this.#depth = depth;
+  }
+
+  get span(): Span {
+    return { start: this.#index.start[this.#at], end: this.#index.end[this.#at] };
   }
 
   protected children(read: (builder: TreeBuilder, at: number, depth: number) => T[]): T[] {

@@ -70,10 +70,8 @@ function vocabularyOf(settings: PhiSettings): TagVocabulary {
 function fromTags(resource: Resource, settings: PhiSettings, resolver: Resolver): Declaration | undefined {
   const { classification, booleans, phiValues, noPhiValues } = vocabularyOf(settings);
   let negative: Declaration | undefined;
-  for (const tag of tagsOf(resource)) {
-    const key = tag.key.toLowerCase();
-    const isClass = classification.has(key);
-    if (!isClass && !booleans.has(key)) continue;
+  for (const tag of tagsOf(resource, (key) => classification.has(key) || booleans.has(key))) {
+    const isClass = classification.has(tag.key.toLowerCase());
     for (const value of strings(resolver.resolve(tag.value))) {
       const v = value.toLowerCase();
       const says = isClass ? (phiValues.has(v) ? true : noPhiValues.has(v) ? false : undefined) : TRUE.has(v) ? true : FALSE.has(v) ? false : undefined;
@@ -93,20 +91,20 @@ interface Tag {
   path: (string | number)[];
 }
 
-/** List-form `[{Key, Value}]` and map-form tags; Terraform `tags` and `tags_all`. */
-export function tagsOf(resource: Resource): Tag[] {
+/** List-form `[{Key, Value}]` and map-form tags; Terraform `tags` and `tags_all`; those whose lower-cased key `wanted` accepts. */
+function tagsOf(resource: Resource, wanted: (lowerCaseKey: string) => boolean): Tag[] {
   const names = resource.family === 'terraform-plan' ? ['tags', 'tags_all'] : ['Tags'];
   const out: Tag[] = [];
   for (const name of names) {
     const node = mapGet(resource.properties, name);
-    const base = [...resource.propertiesPath, name];
+    const base = resource.propertiesPath;
     if (node?.kind === 'seq') {
       node.items.forEach((item, i) => {
         const key = scalarString(mapGet(item, 'Key'));
-        if (key !== undefined) out.push({ key, value: mapGet(item, 'Value'), path: [...base, i, 'Value'] });
+        if (key !== undefined && wanted(key.toLowerCase())) out.push({ key, value: mapGet(item, 'Value'), path: [...base, name, i, 'Value'] });
       });
     } else if (node?.kind === 'map' && !isIntrinsicMap(node)) {
-      for (const e of node.entries) out.push({ key: e.key, value: e.value, path: [...base, e.key] });
+      for (const e of node.entries) if (wanted(e.key.toLowerCase())) out.push({ key: e.key, value: e.value, path: [...base, name, e.key] });
     }
   }
   return out;
