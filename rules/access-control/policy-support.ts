@@ -17,9 +17,10 @@ export function list(v: JsonValue | undefined): JsonValue[] {
 export function entryOf(o: Obj, key: string): JsonValue | undefined {
   // Policies almost always spell elements as documented: look that up before comparing every key.
   if (Object.prototype.hasOwnProperty.call(o, key)) return o[key];
+  // Most lookups are for absent elements (NotAction, Sid): compare lengths before lower-casing anything.
   const wanted = key.toLowerCase();
-  const k = Object.keys(o).find((name) => name.toLowerCase() === wanted);
-  return k === undefined ? undefined : o[k];
+  for (const name of Object.keys(o)) if (name.length === wanted.length && name.toLowerCase() === wanted) return o[name];
+  return undefined;
 }
 
 /** CloudFormation types whose `PolicyDocument` is an identity policy. */

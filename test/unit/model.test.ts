@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { lint } from '../../server/src/engine/lint';
-import { buildCfnModel } from '../../server/src/model/cfn';
+import { buildCfnModel, subVariables } from '../../server/src/model/cfn';
 import { Resolver } from '../../server/src/model/intrinsics';
 import { detect } from '../../server/src/parse/detect';
 import { parseJson } from '../../server/src/parse/json';
@@ -61,6 +61,8 @@ Resources:
       A: !Ref Env
       Sub: !Sub '\${Env}-bucket-\${AWS::Region}'
       SubKnown: !Sub ['\${E}-x', { E: !Ref Env }]
+      SubLiteral: !Sub '\${!Literal}-\${Env}-\${E'
+      SubVia: !Sub ['\${Env}/\${!Env}/\${X}', { X: !Ref Env }]
       Join: !Join ['-', [a, !Ref Env]]
       Select: !Select [1, [x, y, z]]
       Map: !FindInMap [ByEnv, !Ref Env, Encrypt]
@@ -86,6 +88,8 @@ Resources:
   it('Ref to a parameter with a default, saying so', () => assert.deepEqual(get('A'), { kind: 'known', value: 'dev', via: ['parameter Env defaults to "dev"'] }));
   it('Fn::Sub with an unknown pseudo parameter is unknown with the reason', () => assert.deepEqual(get('Sub'), { kind: 'unknown', reason: 'pseudo parameter AWS::Region is known at deploy time', via: undefined }));
   it('Fn::Sub with local variables', () => assert.equal((get('SubKnown') as { value: unknown }).value, 'dev-x'));
+  it('Fn::Sub keeps ${!Literal} as ${Literal} and an unclosed ${ as written', () => assert.deepEqual(get('SubLiteral'), { kind: 'known', value: '${Literal}-dev-${E', via: ['parameter Env defaults to "dev"'] }));
+  it('Fn::Sub collects the reason of every variable it filled', () => assert.deepEqual(get('SubVia'), { kind: 'known', value: 'dev/${Env}/dev', via: ['parameter Env defaults to "dev"', 'parameter Env defaults to "dev"'] }));
   it('Fn::Join', () => assert.deepEqual(get('Join'), { kind: 'known', value: 'a-dev' }));
   it('Fn::Select', () => assert.deepEqual(get('Select'), { kind: 'known', value: 'y' }));
   it('Fn::FindInMap with a resolved key', () => assert.deepEqual(get('Map'), { kind: 'known', value: 'false', via: ['mapping ByEnv.dev.Encrypt'] }));
@@ -215,5 +219,20 @@ describe('SAM implied log groups', () => {
   it('none when LoggingConfig names a group, or a group is declared for its literal name', () => {
     assert.deepEqual(ids(fn('      LoggingConfig:\n        LogGroup: shared-logs\n')), ['Fn', 'FnRole']);
     assert.deepEqual(ids(fn('      FunctionName: intake\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: /aws/lambda/intake\n')), ['Fn', 'Logs', 'FnRole']);
+  });
+});
+
+describe('Fn::Sub variable scan', () => {
+  // The edge collector scans Sub strings by hand; it must find what CloudFormation's `${Name}` pattern finds.
+  it('finds the same variables as the pattern /\\$\\{([^!}][^}]*)\\}/g on 5,000 seeded strings', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['$', '{', '}', '!', '.', 'a', 'B', '${', '${!', '-'];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let i = Math.floor(random() * 12); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => m[1]);
+      assert.deepEqual(subVariables(text), expected, JSON.stringify(text));
+    }
   });
 });

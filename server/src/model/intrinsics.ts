@@ -16,6 +16,14 @@ export function intrinsicOf(node: ValueNode | undefined): { fn: string; arg: Val
 
 const unknown = (reason: string, via?: string[]): Resolved => ({ kind: 'unknown', reason, via });
 
+/** One shared answer per pseudo parameter (templates name AWS::Region and AWS::Partition in most ARNs). */
+const pseudoAnswers = new Map<string, Resolved>();
+function pseudoParameter(name: string): Resolved {
+  let r = pseudoAnswers.get(name);
+  if (!r) pseudoAnswers.set(name, (r = Object.freeze(unknown(`pseudo parameter ${name} is known at deploy time`))));
+  return r;
+}
+
 /**
  * Static evaluation of CloudFormation values. Decodes intrinsics; never executes anything.
  * Depth-limited so reference chains and cycles (a condition referring to itself) always end.
@@ -97,7 +105,7 @@ export class Resolver {
   private resolveRef(arg: ValueNode, depth: number): Resolved {
     const name = arg.kind === 'scalar' ? String(arg.value) : '';
     if (name === 'AWS::NoValue') return { kind: 'absent' };
-    if (PSEUDO_PARAMETERS.has(name)) return unknown(`pseudo parameter ${name} is known at deploy time`);
+    if (PSEUDO_PARAMETERS.has(name)) return pseudoParameter(name);
     const parameter = this.model.parameters.get(name);
     if (parameter) {
       if (parameter.given !== undefined) return { kind: 'known', value: parameter.given, via: [`parameter ${name} is given as ${JSON.stringify(parameter.given)}`] };
@@ -129,22 +137,28 @@ export class Resolver {
       variables = arg.items[1];
     }
     if (template === undefined) return unknown('Fn::Sub needs a string');
-    let failure: string | undefined;
+    // `${Name}` and `${Res.Attr}` (a `${!Literal}` stays as written); the first variable without a value decides.
     const via: string[] = [];
-    const result = template.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
-      // After the first variable without a value the result is unknown for that reason: skip the rest.
-      if (failure) return whole;
-      if (name.startsWith('!')) return '${' + name.slice(1) + '}';
+    let result = '';
+    let from = 0;
+    for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', from)) {
+      const close = template.indexOf('}', open + 2);
+      if (close < 0) break;
+      const name = template.slice(open + 2, close);
+      result += template.slice(from, open);
+      from = close + 1;
+      if (name.startsWith('!')) {
+        result += '${' + name.slice(1) + '}';
+        continue;
+      }
       const local = mapGet(variables, name);
       const r = local ? this.resolve(local, depth + 1) : name.includes('.') ? unknown(`\${${name}} is known only after deployment`) : this.resolveRef({ kind: 'scalar', value: name, span: arg.span }, depth + 1);
-      if (r.kind === 'known' && (typeof r.value === 'string' || typeof r.value === 'number' || typeof r.value === 'boolean')) {
-        via.push(...(r.via ?? []));
-        return String(r.value);
-      }
-      failure ??= r.kind === 'unknown' ? r.reason : `\${${name}} has no single value`;
-      return whole;
-    });
-    return failure ? unknown(failure) : { kind: 'known', value: result, via: via.length ? via : undefined };
+      if (r.kind !== 'known' || !(typeof r.value === 'string' || typeof r.value === 'number' || typeof r.value === 'boolean')) return unknown(r.kind === 'unknown' ? r.reason : `\${${name}} has no single value`);
+      if (r.via) via.push(...r.via);
+      result += String(r.value);
+    }
+    result += template.slice(from);
+    return { kind: 'known', value: result, via: via.length ? via : undefined };
   }
 
   private resolveJoin(arg: ValueNode, depth: number): Resolved {
