@@ -122,23 +122,24 @@ describe('language server survives hostile clients', function () {
   });
 
   describe('malformed params', () => {
-    it('hover: no textDocument or no position is a logged InternalError; positions out of range are clamped into the document', async () => {
+    it('hover: no textDocument or no position is InvalidParams naming the field; positions out of range are clamped into the document', async () => {
       const c = await start();
       await openRecords(c);
       const hover = (position: object) => c.request('textDocument/hover', { textDocument: { uri: URI }, position });
-      assert.deepEqual(await answer(c.request('textDocument/hover', { position: ORIGIN })), { code: -32603, message: "hipaa-lint: hover failed: Cannot read properties of undefined (reading 'uri')" });
-      assert.deepEqual(await answer(c.request('textDocument/hover', { textDocument: { uri: URI } })), { code: -32603, message: "hipaa-lint: hover failed: Cannot read properties of undefined (reading 'line')" });
-      assert.equal(await hover({ line: -1, character: -5 }), null, 'the start of the document, outside every resource');
+      assert.deepEqual(await answer(c.request('textDocument/hover', { position: ORIGIN })), { code: -32602, message: 'hipaa-lint: hover: params.textDocument.uri must be a string' });
+      assert.deepEqual(await answer(c.request('textDocument/hover', { textDocument: { uri: URI } })), { code: -32602, message: 'hipaa-lint: hover: params.position must be { line, character } with non-negative integers' });
+      assert.deepEqual(await answer(hover({ line: -1, character: -5 })), { code: -32602, message: 'hipaa-lint: hover: params.position must be { line, character } with non-negative integers' });
+      assert.equal(await hover({ line: 0, character: 0 }), null, 'the start of the document, outside every resource');
       const atEnd = await hover({ line: 16, character: 0 });
       assert.match((atEnd as { contents: { value: string } }).contents.value, /^\*\*Tags\.0\*\* — /);
       assert.deepEqual(await hover({ line: 1_000_000, character: 0 }), atEnd, 'a line past the end is the end');
       assert.deepEqual(await hover({ line: 6, character: 10_000 }), await hover({ line: 6, character: 29 }), 'a character past the end of a line is its end');
       assert.equal(await c.request('textDocument/hover', { textDocument: { uri: 'https://example.com/records.yaml' }, position: ORIGIN }), null);
-      assert.deepEqual(failuresLogged(c), ["hipaa-lint: hover failed: TypeError: Cannot read properties of undefined (reading 'uri')", "hipaa-lint: hover failed: TypeError: Cannot read properties of undefined (reading 'line')"]);
+      assert.deepEqual(failuresLogged(c), [], 'a malformed request is the client\'s mistake, not a server failure');
       assert.match(((await hover({ line: 6, character: 10 })) as { contents: { value: string } }).contents.value, /rds-storage-encrypted/, 'still serving');
     });
 
-    it('code actions, lenses and resolve: a missing field is a logged InternalError, garbage finds nothing, a reversed range is the same range', async () => {
+    it('code actions, lenses and resolve: a missing field is InvalidParams, garbage finds nothing, a reversed range is the same range', async () => {
       const c = await start();
       const finding = (await openRecords(c)).find((d) => d.code === 's3-bucket-default-encryption')!;
       const actions = (range: object, diagnostics: object[]) => c.request<Action[]>('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics } });
@@ -146,23 +147,25 @@ describe('language server survives hostile clients', function () {
       assert.deepEqual(forward.map((a) => a.title), ['Declare default encryption (SSE-S3)', 'Suppress s3-bucket-default-encryption for ScansBucket…', 'Show documentation for s3-bucket-default-encryption']);
       assert.deepEqual(await actions({ start: finding.range.end, end: finding.range.start }, [finding]), forward);
       assert.deepEqual(await actions(finding.range, [{ ...finding, data: 'garbage' }, { ...finding, data: { key: 5 } }, { ...finding, data: { key: { ruleId: 7 } } }]), []);
-      assert.deepEqual(await answer(c.request('textDocument/codeAction', { textDocument: { uri: URI }, range: finding.range })), { code: -32603, message: "hipaa-lint: code actions failed: Cannot read properties of undefined (reading 'only')" });
-      assert.deepEqual(await answer(c.request('textDocument/codeLens', {})), { code: -32603, message: "hipaa-lint: code lens failed: Cannot read properties of undefined (reading 'uri')" });
+      assert.deepEqual(await answer(c.request('textDocument/codeAction', { textDocument: { uri: URI }, range: finding.range })), { code: -32602, message: 'hipaa-lint: code actions: params.context.diagnostics must be a list' });
+      assert.deepEqual(await answer(c.request('textDocument/codeLens', {})), { code: -32602, message: 'hipaa-lint: code lens: params.textDocument.uri must be a string' });
 
       const data = forward[0].data as { version: number };
       for (const garbage of [{ title: 'x', data: 'garbage' }, { title: 'x' }, { title: 'x', data: { uri: URI, version: 1, key: 'k', fix: 'z' } }, { ...forward[0], data: { ...data, version: 99 } }, { ...forward[0], data: { ...data, fix: 7 } }]) {
         assert.deepEqual(await c.request('codeAction/resolve', garbage), garbage, 'returned as sent, without an edit');
       }
-      assert.deepEqual(failuresLogged(c), ["hipaa-lint: code actions failed: TypeError: Cannot read properties of undefined (reading 'only')", "hipaa-lint: code lens failed: TypeError: Cannot read properties of undefined (reading 'uri')"]);
+      assert.deepEqual(await answer(c.request('codeAction/resolve', { data: { uri: URI } })), { code: -32602, message: 'hipaa-lint: code action resolve: the code action must be an object with a title' });
+      assert.deepEqual(failuresLogged(c), []);
       const resolved = await c.request<Action>('codeAction/resolve', forward[0]);
       assert.ok(resolved.edit, 'still serving: the real action resolves to an edit');
     });
 
-    it('inventory: no uri, a number, a folder or a device answers [] at once (a device is never read)', async () => {
+    it('inventory: no uri or a number is InvalidParams; a folder or a device answers [] at once (a device is never read)', async () => {
       const c = await start();
       const folder = tmp();
-      assert.deepEqual(await c.request('hipaaLint/phiInventory', {}), []);
-      assert.deepEqual(await c.request('hipaaLint/phiInventory', { uri: 5 }), []);
+      const invalid = { code: -32602, message: 'hipaa-lint: phiInventory: params.uri must be a string' };
+      assert.deepEqual(await answer(c.request('hipaaLint/phiInventory', {})), invalid);
+      assert.deepEqual(await answer(c.request('hipaaLint/phiInventory', { uri: 5 })), invalid);
       assert.deepEqual(await c.request('hipaaLint/phiInventory', { uri: pathToFileURL(folder).href }), [], 'a folder is not a template');
       // Reading /dev/zero never ends: before the fix this request blocked the server for good.
       if (fs.existsSync('/dev/zero')) assert.deepEqual(await c.request('hipaaLint/phiInventory', { uri: 'file:///dev/zero' }), []);
@@ -193,14 +196,14 @@ describe('language server survives hostile clients', function () {
       assert.deepEqual(failuresLogged(c), []);
     });
 
-    it('pull diagnostics without textDocument: a logged InternalError that does not ask to retrigger', async () => {
+    it('pull diagnostics without textDocument: InvalidParams that does not ask to retrigger', async () => {
       const c = await start(PULL);
       const e = await c.request('textDocument/diagnostic', {}).then(
         () => assert.fail('answered'),
         (error: { code: number; message: string; data?: unknown }) => error,
       );
-      assert.deepEqual([e.code, e.message, e.data], [-32603, "hipaa-lint: pull diagnostics failed: Cannot read properties of undefined (reading 'uri')", { retriggerRequest: false }]);
-      assert.deepEqual(failuresLogged(c), ["hipaa-lint: pull diagnostics failed: TypeError: Cannot read properties of undefined (reading 'uri')"]);
+      assert.deepEqual([e.code, e.message, e.data], [-32602, 'hipaa-lint: pull diagnostics: params.textDocument.uri must be a string', { retriggerRequest: false }]);
+      assert.deepEqual(failuresLogged(c), []);
       c.open(URI, RECORDS);
       const report = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: URI } });
       assert.ok(report.items.some((d) => d.code === 'rds-storage-encrypted'));

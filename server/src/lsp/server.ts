@@ -25,6 +25,7 @@ import { codeActions, FIX_ALL_KIND, OPEN_RULE_DOC, resolveFix } from './code-act
 import { codeLenses, inventory } from './code-lens';
 import { toDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
+import { codeActionItem, codeActionParams, documentParams, positionParams, uriParams, type ParamsCheck } from './params';
 import { ruleDocFile } from './rule-doc';
 import { readTemplateFile, scanWorkspace } from './workspace-scan';
 
@@ -60,8 +61,13 @@ export function serve(connection: Connection): void {
       return fallback;
     }
   };
-  /** A request: a failure is logged and answered as an InternalError, and the next request is served as usual. */
-  const guard = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R | ResponseError<never> => {
+  /**
+   * A request: parameters without the fields it reads are answered InvalidParams; a failure is logged and
+   * answered as an InternalError, and the next request is served as usual.
+   */
+  const guard = <A extends unknown[], R>(name: string, fn: (...args: A) => R, check?: ParamsCheck) => (...args: A): R | ResponseError<never> => {
+    const problem = check?.(args[0]);
+    if (problem) return new ResponseError<never>(ErrorCodes.InvalidParams, `hipaa-lint: ${name}: ${problem}`);
     try {
       return fn(...args);
     } catch (e) {
@@ -134,6 +140,8 @@ export function serve(connection: Connection): void {
   // Pull: a version not analysed yet waits out the debounce first; if a newer version arrives meanwhile (or the
   // client cancels), the request is answered ServerCancelled and the client asks again for the newest one.
   connection.languages.diagnostics.on(async (params, token) => {
+    const problem = documentParams(params);
+    if (problem) return new ResponseError(ErrorCodes.InvalidParams, `hipaa-lint: pull diagnostics: ${problem}`, { retriggerRequest: false });
     try {
       let doc = documents.get(params.textDocument.uri);
       if (!doc || analyses.isIgnored(doc.uri)) return { kind: 'full' as const, items: [] };
@@ -159,21 +167,21 @@ export function serve(connection: Connection): void {
       if (!doc) return null;
       const analysed = analyses.get(doc);
       return hoverAt(analysed.analysis, doc.offsetAt(params.position), analysed.options.parameterValues ?? {}) ?? null;
-    }),
+    }, positionParams),
   );
 
   connection.onCodeLens(
     guard('code lens', (params) => {
       const doc = documents.get(params.textDocument.uri);
       return doc ? codeLenses(analyses.get(doc).analysis) : [];
-    }),
+    }, documentParams),
   );
 
   connection.onCodeAction(
     guard('code actions', (params) => {
       const doc = documents.get(params.textDocument.uri);
       return doc ? codeActions(doc, analyses.get(doc), params, canResolve, trusted) : [];
-    }),
+    }, codeActionParams),
   );
 
   connection.onCodeActionResolve(
@@ -181,7 +189,7 @@ export function serve(connection: Connection): void {
       const uri = (action.data as { uri?: string } | undefined)?.uri;
       const doc = uri ? documents.get(uri) : undefined;
       return doc && trusted ? resolveFix(action, doc, analyses.get(doc)) : action;
-    }),
+    }, codeActionItem),
   );
 
   connection.onExecuteCommand(async (params) => {
@@ -207,7 +215,7 @@ export function serve(connection: Connection): void {
       const file = filePathOf(params.uri);
       const text = file && !analyses.isIgnored(params.uri) ? readTemplateFile(file) : undefined;
       return text === undefined ? [] : inventory(lint(text, params.uri, analyses.optionsFor(params.uri)));
-    }),
+    }, uriParams),
   );
 
   // Lint every template under the workspace folders and publish the results (open files keep their live state).
