@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { lint } from '../../server/src/engine/lint';
-import { buildCfnModel, subVariables } from '../../server/src/model/cfn';
-import { Resolver } from '../../server/src/model/intrinsics';
+import { buildCfnModel } from '../../server/src/model/cfn';
+import { Resolver, subVariables } from '../../server/src/model/intrinsics';
 import { detect } from '../../server/src/parse/detect';
 import { parseJson } from '../../server/src/parse/json';
 import { mapGet, toPlain } from '../../server/src/parse/tree';
@@ -223,7 +223,7 @@ describe('SAM implied log groups', () => {
 });
 
 describe('Fn::Sub variable scan', () => {
-  // The edge collector scans Sub strings by hand; it must find what CloudFormation's `${Name}` pattern finds.
+  // Edges and references scan Sub strings by hand; they must find what the `${Name}` pattern finds.
   it('finds the same variables as the pattern /\\$\\{([^!}][^}]*)\\}/g on 5,000 seeded strings', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -231,7 +231,10 @@ describe('Fn::Sub variable scan', () => {
     for (let n = 0; n < 5000; n++) {
       let text = '';
       for (let i = Math.floor(random() * 12); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
-      const expected = [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => m[1]);
+      const expected = [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => {
+        const [name, ...attribute] = m[1].split('.');
+        return attribute.length && attribute.join('.') ? { name, attribute: attribute.join('.') } : { name };
+      });
       assert.deepEqual(subVariables(text), expected, JSON.stringify(text));
     }
   });

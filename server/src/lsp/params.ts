@@ -7,22 +7,20 @@ export type ParamsCheck = (params: unknown) => string | undefined;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-function documentProblem(params: unknown): string | undefined {
+export const documentParams: ParamsCheck = (params) => {
   if (!isObject(params)) return 'params must be an object';
   if (!isObject(params.textDocument) || typeof params.textDocument.uri !== 'string') return 'params.textDocument.uri must be a string';
   return undefined;
-}
+};
 
 function positionProblem(value: unknown, where: string): string | undefined {
   return isObject(value) && isCount(value.line) && isCount(value.character) ? undefined : `${where} must be { line, character } with non-negative integers`;
 }
 
-export const documentParams: ParamsCheck = documentProblem;
-
-export const positionParams: ParamsCheck = (params) => documentProblem(params) ?? positionProblem((params as Record<string, unknown>).position, 'params.position');
+export const positionParams: ParamsCheck = (params) => documentParams(params) ?? positionProblem((params as Record<string, unknown>).position, 'params.position');
 
 export const codeActionParams: ParamsCheck = (params) => {
-  const problem = documentProblem(params);
+  const problem = documentParams(params);
   if (problem) return problem;
   const { range, context } = params as Record<string, unknown>;
   if (!isObject(range)) return 'params.range must be { start, end }';

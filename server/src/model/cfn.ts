@@ -2,7 +2,7 @@ import type { Edge } from '../../../rules/kit/rule';
 import type { Family, JsonValue, MapNode, Path, Resource, Span, ValueNode } from '../../../rules/kit/types';
 import { asMap, mapEntry, mapGet, scalarString, toPlain } from '../parse/tree';
 import type { ParsedDocument } from '../parse/tree';
-import { intrinsicOf } from './intrinsics';
+import { intrinsicOf, subVariables } from './intrinsics';
 import type { Parameter, TemplateModel } from './model';
 import { applySamGlobals, samImpliedResources } from './sam';
 
@@ -137,11 +137,7 @@ function collect(node: ValueNode, path: (string | number)[], from: string, model
     } else if (fn === 'Fn::Sub') {
       const template = arg.kind === 'scalar' ? String(arg.value) : arg.kind === 'seq' && arg.items[0]?.kind === 'scalar' ? String(arg.items[0].value) : '';
       const locals = arg.kind === 'seq' ? arg.items[1] : undefined;
-      for (const variable of subVariables(template)) {
-        const dot = variable.indexOf('.');
-        const name = dot < 0 ? variable : variable.slice(0, dot);
-        if (!mapGet(locals, name)) add(name, 'sub', dot < 0 ? undefined : variable.slice(dot + 1) || undefined);
-      }
+      for (const { name, attribute } of subVariables(template)) if (!mapGet(locals, name)) add(name, 'sub', attribute);
     }
   }
   if (node.kind === 'seq') {
@@ -157,20 +153,6 @@ function collect(node: ValueNode, path: (string | number)[], from: string, model
       path.pop();
     }
   }
-}
-
-/** The `${...}` variables of a Fn::Sub string, without `${!Literal}` escapes (a scan: Sub strings are in every ARN). */
-export function subVariables(template: string): string[] {
-  const out: string[] = [];
-  for (let open = template.indexOf('${'); open >= 0; ) {
-    const close = template.indexOf('}', open + 2);
-    if (close < 0) break;
-    if (close > open + 2 && template.charCodeAt(open + 2) !== 0x21) {
-      out.push(template.slice(open + 2, close));
-      open = template.indexOf('${', close + 1);
-    } else open = template.indexOf('${', open + 1);
-  }
-  return out;
 }
 
 export type { MapNode };

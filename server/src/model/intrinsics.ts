@@ -253,6 +253,26 @@ function withVia(r: Resolved, step: string): Resolved {
   return { ...r, via: [step, ...(r.via ?? [])] } as Resolved;
 }
 
+/**
+ * The `${Name}` and `${Resource.Attribute}` variables of a Fn::Sub string (not `${!Literal}` escapes), split at
+ * the first dot. A scan, not a regex: Sub strings are in most ARNs of a template.
+ */
+export function subVariables(template: string): { name: string; attribute?: string }[] {
+  const out: { name: string; attribute?: string }[] = [];
+  for (let open = template.indexOf('${'); open >= 0; ) {
+    const close = template.indexOf('}', open + 2);
+    if (close < 0) break;
+    if (close > open + 2 && template.charCodeAt(open + 2) !== 0x21) {
+      const variable = template.slice(open + 2, close);
+      const dot = variable.indexOf('.');
+      const attribute = dot < 0 ? '' : variable.slice(dot + 1);
+      out.push(attribute ? { name: variable.slice(0, dot), attribute } : { name: dot < 0 ? variable : variable.slice(0, dot) });
+      open = template.indexOf('${', close + 1);
+    } else open = template.indexOf('${', open + 1);
+  }
+  return out;
+}
+
 /** Every resource or parameter name a node refers to, with the intrinsic kind. */
 export function referencesIn(node: ValueNode | undefined, out: { name: string; kind: 'ref' | 'getatt' | 'sub'; attribute?: string; node: ValueNode }[] = [], depth = 0): typeof out {
   if (!node || depth > 200) return out;
@@ -267,10 +287,7 @@ export function referencesIn(node: ValueNode | undefined, out: { name: string; k
     } else if (fn === 'Fn::Sub') {
       const template = arg.kind === 'scalar' ? String(arg.value) : arg.kind === 'seq' && arg.items[0]?.kind === 'scalar' ? String(arg.items[0].value) : '';
       const locals = arg.kind === 'seq' ? arg.items[1] : undefined;
-      for (const m of template.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-        const [name, ...attr] = m[1].split('.');
-        if (!mapGet(locals, name)) out.push({ name, kind: 'sub', attribute: attr.join('.') || undefined, node });
-      }
+      for (const { name, attribute } of subVariables(template)) if (!mapGet(locals, name)) out.push({ name, kind: 'sub', attribute, node });
       if (locals) referencesIn(locals, out, depth + 1);
       return out;
     }

@@ -243,6 +243,10 @@ class TreeBuilder {
  * Nodes of a lazy tree keep where they sit as an index into the offset arrays and make a span only when one is
  * read: a plan's findings ask for a few thousand spans, its rules read a few hundred thousand nodes.
  */
+function valueSpan(index: OffsetIndex, at: number): Span {
+  return { start: index.start[at], end: index.end[at] };
+}
+
 class LazyScalar implements ScalarNode {
   readonly kind = 'scalar';
   readonly #index: OffsetIndex;
@@ -254,7 +258,7 @@ class LazyScalar implements ScalarNode {
   }
 
   get span(): Span {
-    return { start: this.#index.start[this.#at], end: this.#index.end[this.#at] };
+    return valueSpan(this.#index, this.#at);
   }
 }
 
@@ -288,7 +292,7 @@ abstract class LazyContainer<T> {
   }
 
   get span(): Span {
-    return { start: this.#index.start[this.#at], end: this.#index.end[this.#at] };
+    return valueSpan(this.#index, this.#at);
   }
 
   protected children(read: (builder: TreeBuilder, at: number, depth: number) => T[]): T[] {
