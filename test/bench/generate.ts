@@ -175,30 +175,60 @@ interface PlanRes {
   type: string;
   name: string;
   values: Record<string, unknown>;
+  /** `configuration` expressions: what the .tf source references (Terraform lists the attribute and its resource). */
+  expressions: Record<string, unknown>;
 }
 
-function planResource(i: number, module: string): PlanRes {
+const PLAN_KINDS = ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_db_instance', 'aws_lambda_function', 'aws_sqs_queue', 'aws_cloudwatch_log_group', 'aws_iam_role', 'aws_security_group'];
+
+/** `{ references: [...] }` naming attribute `attribute` of resource `type.r<index>`, as `terraform show -json` writes it. */
+function reference(type: string, index: number, attribute: string): { references: string[] } {
+  return { references: [`${type}.r${index}.${attribute}`, `${type}.r${index}`] };
+}
+
+/**
+ * Resource `i` of a plan. Each run of eight (one of every kind) sits in one module, and its resources reference
+ * each other as real configurations do: the encryption configuration names its bucket, the function its role and
+ * bucket, the log group its function.
+ */
+function planResource(i: number, module: string, count: number): PlanRes {
   const prefix = module ? `${module}.` : '';
-  const kinds: [string, Record<string, unknown>][] = [
-    ['aws_s3_bucket', { bucket: `records-${i}`, tags: { DataClassification: i % 3 ? 'PHI' : 'internal' }, force_destroy: false }],
-    ['aws_s3_bucket_server_side_encryption_configuration', { bucket: `records-${i - 1}`, rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: null }], bucket_key_enabled: true }] }],
-    ['aws_db_instance', { identifier: `db-${i}`, engine: 'postgres', storage_encrypted: i % 2 === 0, publicly_accessible: false, backup_retention_period: 7, tags: { Owner: 'records' } }],
-    ['aws_lambda_function', { function_name: `fn-${i}`, runtime: 'python3.12', environment: [{ variables: { BUCKET: `records-${i - 3}` } }], tracing_config: [{ mode: 'Active' }] }],
-    ['aws_sqs_queue', { name: `queue-${i}`, sqs_managed_sse_enabled: true, kms_master_key_id: null }],
-    ['aws_cloudwatch_log_group', { name: `/aws/lambda/fn-${i - 2}`, retention_in_days: 365, kms_key_id: null }],
-    ['aws_iam_role', { name: `role-${i}`, assume_role_policy: '{"Version":"2012-10-17","Statement":[]}' }],
-    ['aws_security_group', { name: `sg-${i}`, ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }] }],
-  ];
-  const [type, values] = kinds[i % kinds.length];
+  const type = PLAN_KINDS[i % PLAN_KINDS.length];
+  const has = (index: number) => index >= 0 && index < count;
+  const values: Record<string, Record<string, unknown>> = {
+    aws_s3_bucket: { bucket: `records-${i}`, tags: { DataClassification: i % 3 ? 'PHI' : 'internal' }, force_destroy: false },
+    aws_s3_bucket_server_side_encryption_configuration: { bucket: `records-${i - 1}`, rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: null }], bucket_key_enabled: true }] },
+    aws_db_instance: { identifier: `db-${i}`, engine: 'postgres', storage_encrypted: i % 2 === 0, publicly_accessible: false, backup_retention_period: 7, tags: { Owner: 'records' } },
+    aws_lambda_function: { function_name: `fn-${i}`, runtime: 'python3.12', role: `arn:aws:iam::123456789012:role/role-${i + 3}`, environment: [{ variables: { BUCKET: `records-${i - 3}` } }], tracing_config: [{ mode: 'Active' }] },
+    aws_sqs_queue: { name: `queue-${i}`, sqs_managed_sse_enabled: true, kms_master_key_id: null },
+    aws_cloudwatch_log_group: { name: `/aws/lambda/fn-${i - 2}`, retention_in_days: 365, kms_key_id: null },
+    aws_iam_role: { name: `role-${i}`, assume_role_policy: '{"Version":"2012-10-17","Statement":[]}' },
+    aws_security_group: { name: `sg-${i}`, ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }] },
+  };
+  const expressions: Record<string, unknown> = {};
+  if (type === 'aws_s3_bucket_server_side_encryption_configuration') {
+    expressions.bucket = reference('aws_s3_bucket', i - 1, 'id');
+    expressions.rule = [{ apply_server_side_encryption_by_default: [{ sse_algorithm: { constant_value: 'aws:kms' } }] }];
+  } else if (type === 'aws_lambda_function') {
+    if (has(i + 3)) expressions.role = reference('aws_iam_role', i + 3, 'arn');
+    expressions.environment = [{ variables: reference('aws_s3_bucket', i - 3, 'bucket') }];
+  } else if (type === 'aws_cloudwatch_log_group') {
+    expressions.name = reference('aws_lambda_function', i - 2, 'function_name');
+  }
   const name = `r${i}`;
-  return { address: `${prefix}${type}.${name}`, type, name, values };
+  return { address: `${prefix}${type}.${name}`, type, name, values: values[type], expressions };
 }
 
+/** `terraform show -json` output (one line, as Terraform writes it) for `count` resources in a root module and three child modules. */
 export function terraformPlan(count: number): string {
   const modules = ['', 'module.records', 'module.imaging', 'module.api'];
   const byModule = new Map<string, PlanRes[]>(modules.map((m) => [m, []]));
-  for (let i = 0; i < count; i++) byModule.get(modules[i % modules.length])!.push(planResource(i, modules[i % modules.length]));
+  for (let i = 0; i < count; i++) {
+    const module = modules[Math.floor(i / PLAN_KINDS.length) % modules.length];
+    byModule.get(module)!.push(planResource(i, module, count));
+  }
   const planned = (r: PlanRes) => ({ address: r.address, mode: 'managed', type: r.type, name: r.name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: r.values, sensitive_values: {} });
+  const configured = (r: PlanRes) => ({ address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, provider_config_key: 'aws', expressions: r.expressions, schema_version: 0 });
   const all = [...byModule.values()].flat();
   const plan = {
     format_version: '1.2',
@@ -212,12 +242,12 @@ export function terraformPlan(count: number): string {
     resource_changes: all.map((r) => ({ address: r.address, module_address: r.address.includes('module.') ? r.address.split('.').slice(0, 2).join('.') : undefined, mode: 'managed', type: r.type, name: r.name, change: { actions: ['create'], before: null, after: r.values, after_unknown: { id: true, arn: true }, before_sensitive: false, after_sensitive: {} } })),
     configuration: {
       root_module: {
-        resources: byModule.get('')!.map((r) => ({ address: r.address.replace(/^module\.[^.]+\./, ''), mode: 'managed', type: r.type, name: r.name, expressions: {} })),
-        module_calls: Object.fromEntries(modules.slice(1).map((m) => [m.split('.')[1], { source: `./modules/${m.split('.')[1]}`, module: { resources: byModule.get(m)!.map((r) => ({ address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, expressions: {} })) } }])),
+        resources: byModule.get('')!.map(configured),
+        module_calls: Object.fromEntries(modules.slice(1).map((m) => [m.split('.')[1], { source: `./modules/${m.split('.')[1]}`, module: { resources: byModule.get(m)!.map(configured) } }])),
       },
     },
   };
-  return JSON.stringify(plan, null, 2);
+  return JSON.stringify(plan);
 }
 
 /** Plain-JSON twin of a YAML template (short tags written in long form). */
