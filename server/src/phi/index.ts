@@ -1,4 +1,5 @@
 // The PHI stage: declarations → propagation along data flows → inference → defaults. Rules read the verdicts.
+import type { Edge } from '../../../rules/kit/rule';
 import type { PhiStep, PhiVerdict, Resource } from '../../../rules/kit/types';
 import type { PhiSettings } from '../engine/config';
 import type { TemplateModel } from '../model/model';
@@ -105,6 +106,7 @@ function markKeys(model: TemplateModel, verdicts: Map<string, PhiVerdict>): void
     if (current && !current.protectsPhi && current.verdict !== 'unknown') return; // declared on the key itself
     verdicts.set(keyId, { verdict: via.verdict, chain: [...via.chain, { resource: keyId, path, why }], protectsPhi: true });
   };
+  let outgoing: Map<string, Edge[]> | undefined;
   for (const edge of model.edges) {
     if (edge.kind === 'depends-on') continue;
     const from = model.byId.get(edge.from);
@@ -113,12 +115,19 @@ function markKeys(model: TemplateModel, verdicts: Map<string, PhiVerdict>): void
     if (!from || !to || !v || rank(v) === 0 || dataClassOf(from.type) === 'key') continue;
     if (KEY_TYPES.has(to.type)) protect(to.id, v, edge.path, `${to.id} encrypts ${from.id}, which carries PHI`);
     else if (ALIAS_TYPES.has(to.type)) {
-      for (const e of model.edges) {
+      for (const e of (outgoing ??= edgesBySource(model.edges)).get(to.id) ?? []) {
         const key = model.byId.get(e.to);
-        if (e.from === to.id && key && KEY_TYPES.has(key.type)) protect(key.id, v, edge.path, `${key.id} encrypts ${from.id} (through alias ${to.id}), which carries PHI`);
+        if (key && KEY_TYPES.has(key.type)) protect(key.id, v, edge.path, `${key.id} encrypts ${from.id} (through alias ${to.id}), which carries PHI`);
       }
     }
   }
+}
+
+/** Every edge (depends-on included) by the resource it starts from, in model order. */
+function edgesBySource(edges: readonly Edge[]): Map<string, Edge[]> {
+  const out = new Map<string, Edge[]>();
+  for (const e of edges) (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e);
+  return out;
 }
 
 function fallback(r: Resource): PhiVerdict {

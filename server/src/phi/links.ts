@@ -79,7 +79,10 @@ function roleAccess(model: TemplateModel): Access[] {
     const set = grants.get(role) ?? grants.set(role, new Set()).get(role)!;
     for (const s of stores) set.add(s);
   };
-  const edgesOf = (r: Resource, prop: string) => model.edges.filter((e) => e.from === r.id && e.kind !== 'depends-on' && relative(r, e)[0] === prop);
+  // Edges by source, once: filtering every edge per resource made this quadratic on large plans.
+  const outgoing = new Map<string, Edge[]>();
+  for (const e of model.edges) if (e.kind !== 'depends-on') (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
+  const edgesOf = (r: Resource, prop: string) => (outgoing.get(r.id) ?? []).filter((e) => relative(r, e)[0] === prop);
   const documentStores = (r: Resource) => (POLICY_HOLDERS[r.type]?.document ?? []).flatMap((p) => edgesOf(r, p)).map((e) => e.to).filter((id) => carriesData(model.byId.get(id)?.type ?? ''));
   const holders = model.resources.filter((r) => POLICY_HOLDERS[r.type]);
   for (const h of holders) if (h.type === 'AWS::IAM::Role' || h.type === 'aws_iam_role') grant(h.id, documentStores(h));
