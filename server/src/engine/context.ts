@@ -80,37 +80,33 @@ export class EngineContext implements RuleContext {
     const segments = parsePath(path);
     const base = resource.propertiesPath;
     let node: ValueNode | undefined = resource.properties;
-    const walked: (string | number)[] = [];
     // Terraform: the attribute key walked so far (`a[0].b`), grown one segment at a time, for `after_unknown`.
     const unknownPaths = resource.terraform && resource.terraform.unknownPaths.size ? resource.terraform.unknownPaths : undefined;
     let key = '';
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
-      if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, walked, node, key);
-      if (!node) return { resolved: ABSENT, path: base.concat(walked), present: false };
-      const intrinsic = intrinsicOf(node);
-      if (intrinsic) {
+      if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, segments, i, node, key);
+      if (!node) return new PropertyLookup(ABSENT, undefined, false, base, segments, i);
+      if (intrinsicOf(node)) {
         // A container computed by an intrinsic: resolve it, then walk the plain value.
-        const r = this.resolver.resolve(node);
-        return { ...walkResolved(r, segments.slice(i)), path: base.concat(walked), node, present: false };
+        return new PropertyLookup(walkResolved(this.resolver.resolve(node), segments.slice(i)), node, false, base, segments, i);
       }
       if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
       else node = node.kind === 'map' ? mapEntry(node, seg)?.value : undefined;
       const next = unknownPaths ? appendKey(key, seg) : key;
       if (!node) {
-        if (unknownPaths && unknownPaths.has(next)) return this.unknownAt(resource, [...walked, seg], undefined, next);
-        return { resolved: ABSENT, path: base.concat(walked), present: false };
+        if (unknownPaths && unknownPaths.has(next)) return this.unknownAt(resource, segments, i + 1, undefined, next);
+        return new PropertyLookup(ABSENT, undefined, false, base, segments, i);
       }
-      walked.push(seg);
       key = next;
     }
-    if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, walked, node, key);
-    return { resolved: this.resolver.resolve(node), path: base.concat(walked), node, present: true };
+    if (unknownPaths && unknownPaths.has(key)) return this.unknownAt(resource, segments, segments.length, node, key);
+    return new PropertyLookup(this.resolver.resolve(node), node, true, base, segments, segments.length);
   }
 
-  private unknownAt(resource: Resource, walked: Path, node: ValueNode | undefined, key: string): Lookup {
+  private unknownAt(resource: Resource, segments: Path, depth: number, node: ValueNode | undefined, key: string): Lookup {
     const reason = `${resource.id}.${key} is known only after apply`;
-    return { resolved: { kind: 'unknown', reason }, path: resource.propertiesPath.concat(walked), node, present: true };
+    return new PropertyLookup({ kind: 'unknown', reason }, node, true, resource.propertiesPath, segments, depth);
   }
 
   resolve(node: ValueNode | undefined): Resolved {
@@ -149,14 +145,35 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function walkResolved(r: Resolved, rest: Path): { resolved: Resolved } {
-  if (r.kind === 'unknown' || r.kind === 'absent') return { resolved: r };
-  if (r.kind === 'oneOf') return { resolved: { kind: 'oneOf', options: r.options.map((o) => walkResolved(o, rest).resolved), via: r.via } };
+/**
+ * A property lookup. Its path (the resource's properties path plus the segments walked) is built when read:
+ * most of the lookups rules make are never reported, so most never need it.
+ */
+class PropertyLookup implements Lookup {
+  #path: Path | undefined;
+  readonly #base: Path;
+  readonly #segments: Path;
+  readonly #depth: number;
+
+  constructor(readonly resolved: Resolved, readonly node: ValueNode | undefined, readonly present: boolean, base: Path, segments: Path, depth: number) {
+    this.#base = base;
+    this.#segments = segments;
+    this.#depth = depth;
+  }
+
+  get path(): Path {
+    return (this.#path ??= this.#base.concat(this.#depth === this.#segments.length ? this.#segments : this.#segments.slice(0, this.#depth)));
+  }
+}
+
+function walkResolved(r: Resolved, rest: Path): Resolved {
+  if (r.kind === 'unknown' || r.kind === 'absent') return r;
+  if (r.kind === 'oneOf') return { kind: 'oneOf', options: r.options.map((o) => walkResolved(o, rest)), via: r.via };
   let v: unknown = r.value;
   for (const seg of rest) {
-    if (v === null || typeof v !== 'object') return { resolved: { kind: 'absent' } };
+    if (v === null || typeof v !== 'object') return { kind: 'absent' };
     v = (v as Record<string | number, unknown>)[seg];
-    if (v === undefined) return { resolved: { kind: 'absent' } };
+    if (v === undefined) return { kind: 'absent' };
   }
-  return { resolved: { kind: 'known', value: v as never, via: r.via } };
+  return { kind: 'known', value: v as never, via: r.via };
 }

@@ -437,6 +437,8 @@ const MAX_RESOLVE_DEPTH = 32;
 
 class ReferenceResolver {
   private readonly byBase = new Map<string, string[]>();
+  /** Each reference text is classified once: it is read again for every instance of its resource and by `resolveList`. */
+  private readonly classified = new Map<string, Reference>();
   /** `childConfigModule|parentInstancePath` → instance segments of that child module. */
   private readonly moduleInstances = new Map<string, string[][]>();
 
@@ -474,7 +476,7 @@ class ReferenceResolver {
    */
   resolveList(raws: readonly string[], configModule: string, modules: string[], instanceKey?: Key, seen = new Set<string>(), depth = 0): Target[] {
     if (depth > MAX_RESOLVE_DEPTH) return [];
-    const refs = raws.map((raw) => ({ raw, ref: classifyReference(raw) }));
+    const refs = raws.map((raw) => ({ raw, ref: this.classify(raw) }));
     const indexed = new Set<string>();
     for (const { ref } of refs) if (ref.kind === 'resource' && ref.key !== undefined) indexed.add(ref.base);
     const usesCount = raws.includes('count.index') && typeof instanceKey === 'number';
@@ -486,6 +488,12 @@ class ReferenceResolver {
       out.push(...this.resolveOne(raw, ref, configModule, modules, hint, seen, depth));
     }
     return out;
+  }
+
+  classify(raw: string): Reference {
+    let ref = this.classified.get(raw);
+    if (!ref) this.classified.set(raw, (ref = classifyReference(raw)));
+    return ref;
   }
 
   private resolveOne(raw: string, ref: Reference, configModule: string, modules: string[], hint: Key | undefined, seen: Set<string>, depth: number): Target[] {
@@ -553,12 +561,10 @@ function planEdges(root: ValueNode | undefined, instances: Instance[], byId: Map
     const r = instance.resource;
     const tf = r.terraform!;
     const prefix = joinPrefix(instance.modules);
-    // from|to|attribute name → referenced attributes ('' when only the bare resource was named).
-    const grouped = new Map<string, { to: string; name: string; attributes: Set<string> }>();
     for (const [name, raws] of cr.refs) {
       const listed: string[] = [];
       for (const raw of raws) {
-        const ref = classifyReference(raw);
+        const ref = resolver.classify(raw);
         if (ref.kind === 'resource') listed.push(`${prefix}${ref.base}${ref.key === undefined ? '' : formatKey(ref.key)}`);
         else {
           listed.push(raw);
@@ -567,19 +573,19 @@ function planEdges(root: ValueNode | undefined, instances: Instance[], byId: Map
         }
       }
       tf.references[name] = [...new Set(listed)];
+      // Target → the attributes of it this one attribute names ('' when only the bare resource was named).
+      const grouped = new Map<string, Set<string>>();
       for (const t of resolver.resolveList(raws, instance.configModule, instance.modules, tf.index)) {
         if (t.to === r.id) continue;
-        const key = `${t.to}\u0000${name}`;
-        let group = grouped.get(key);
-        if (!group) grouped.set(key, (group = { to: t.to, name, attributes: new Set() }));
-        group.attributes.add(t.attribute ?? '');
+        const attributes = grouped.get(t.to) ?? grouped.set(t.to, new Set()).get(t.to)!;
+        attributes.add(t.attribute ?? '');
       }
-    }
-    for (const g of grouped.values()) {
-      const named = [...g.attributes].filter((a) => a);
-      const path: Path = [...r.propertiesPath, g.name];
-      if (named.length) for (const attribute of named) edges.push({ from: r.id, to: g.to, path, kind: 'terraform', attribute });
-      else edges.push({ from: r.id, to: g.to, path, kind: 'terraform' });
+      for (const [to, attributes] of grouped) {
+        const named = [...attributes].filter((a) => a);
+        const path: Path = [...r.propertiesPath, name];
+        if (named.length) for (const attribute of named) edges.push({ from: r.id, to, path, kind: 'terraform', attribute });
+        else edges.push({ from: r.id, to, path, kind: 'terraform' });
+      }
     }
     const dependsOn: string[] = [];
     for (const t of resolver.resolveList(cr.dependsOn, instance.configModule, instance.modules)) if (t.to !== r.id) dependsOn.push(t.to);
