@@ -7,7 +7,7 @@ import { buildPlanModel } from '../model/tfplan';
 import { detect, mightBeTemplate } from '../parse/detect';
 import { parseJson } from '../parse/json';
 import { DEFAULT_BUDGETS, type Budgets } from '../parse/limits';
-import { spanOfPath, type ParsedDocument } from '../parse/tree';
+import { EntryIndex, spanOfPath, type ParsedDocument } from '../parse/tree';
 import { parseYaml } from '../parse/yaml';
 import { reparseYamlEdit, type PreviousParse } from '../parse/yaml-reparse';
 import { computePhi } from '../phi';
@@ -85,6 +85,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const fileCarriesPhi = model.resources.some((r) => ctx.phi(r.id).verdict === 'phi');
+  const entries = new EntryIndex();
   for (const resource of model.resources) {
     if (resource.terraform?.mode === 'data') continue;
     for (const rule of index.forType(model.family, resource.type)) {
@@ -100,7 +101,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
         let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);
         if (owner.terraform) message += terraformHint(owner, result.path);
         if ('note' in adjusted && adjusted.note) message += ` (${adjusted.note})`;
-        const span = findingSpan(model, owner, owner.implicitFrom ? owner.path : result.path);
+        const span = findingSpan(model, owner, owner.implicitFrom ? owner.path : result.path, entries);
         const key = `${rule.id}|${owner.id}|${result.path.join('.')}|${result.messageId}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -157,11 +158,11 @@ function terraformHint(resource: Resource, path: readonly (string | number)[]): 
 const GLOBAL_SECTIONS: Record<string, string> = { 'AWS::Serverless::Function': 'Function', 'AWS::Serverless::Api': 'Api', 'AWS::Serverless::HttpApi': 'HttpApi', 'AWS::Serverless::SimpleTable': 'SimpleTable', 'AWS::Serverless::StateMachine': 'StateMachine' };
 
 /** The key a finding points at; a SAM value merged from `Globals` points at the Globals key it came from. */
-function findingSpan(model: TemplateModel, resource: Resource, path: readonly (string | number)[]) {
-  const here = spanOfPath(model.root, path as (string | number)[]);
+function findingSpan(model: TemplateModel, resource: Resource, path: readonly (string | number)[], entries: EntryIndex) {
+  const here = spanOfPath(model.root, path as (string | number)[], entries);
   const section = GLOBAL_SECTIONS[resource.type];
   const base = resource.propertiesPath.length;
   if (model.family !== 'sam' || !section || here.found >= path.length || path.length <= base) return here.span;
-  const global = spanOfPath(model.root, ['Globals', section, ...path.slice(base)]);
+  const global = spanOfPath(model.root, ['Globals', section, ...path.slice(base)], entries);
   return global.found > 2 + (here.found - base) ? global.span : here.span;
 }

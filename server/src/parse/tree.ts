@@ -84,7 +84,7 @@ export function nodeAt(root: ValueNode | undefined, path: Path): ValueNode | und
  * The span to report for `path`: the key of the deepest existing property (so the squiggle sits on the
  * property name), or the sequence item; the nearest existing parent when the property is missing.
  */
-export function spanOfPath(root: ValueNode | undefined, path: Path): { span: Span; found: number } {
+export function spanOfPath(root: ValueNode | undefined, path: Path, entries?: EntryIndex): { span: Span; found: number } {
   if (!root) return { span: { start: 0, end: 0 }, found: 0 };
   let node: ValueNode = root;
   let span: Span = firstLineOf(root.span);
@@ -95,7 +95,7 @@ export function spanOfPath(root: ValueNode | undefined, path: Path): { span: Spa
       node = node.items[seg];
       span = node.span;
     } else {
-      const entry = mapEntry(node, seg);
+      const entry = entries ? entries.entry(node, seg) : mapEntry(node, seg);
       if (!entry) break;
       node = entry.value;
       span = entry.keySpan;
@@ -103,6 +103,26 @@ export function spanOfPath(root: ValueNode | undefined, path: Path): { span: Spa
     found++;
   }
   return { span, found };
+}
+
+/**
+ * `mapEntry` for many lookups in one unchanged tree: a large map (a template's Resources) is indexed by key on
+ * first use, so locating a finding does not scan every resource entry.
+ */
+export class EntryIndex {
+  private readonly byNode = new WeakMap<MapNode, Map<string, MapEntry>>();
+
+  entry(node: ValueNode, key: string): MapEntry | undefined {
+    if (node.kind !== 'map' || node.entries.length < 16) return mapEntry(node, key);
+    let index = this.byNode.get(node);
+    if (!index) {
+      // Later entries win, as in `mapEntry`.
+      index = new Map();
+      for (const e of node.entries) index.set(e.key, e);
+      this.byNode.set(node, index);
+    }
+    return index.get(key);
+  }
 }
 
 function firstLineOf(span: Span): Span {
