@@ -48,6 +48,7 @@ function isIntrinsicMap(m: MapNode): boolean {
 /** Resources SAM creates without them appearing in the template: a function's role (unless given) and its log group. */
 export function samImpliedResources(resources: Resource[]): Resource[] {
   const implied: Resource[] = [];
+  const groups = logGroupIndex(resources);
   for (const r of resources) {
     if (r.type !== 'AWS::Serverless::Function' && r.type !== 'AWS::Serverless::StateMachine') continue;
     if (!mapGet(r.properties, 'Role')) {
@@ -58,13 +59,53 @@ export function samImpliedResources(resources: Resource[]): Resource[] {
       const ownGroup = !!mapGet(mapGet(r.properties, 'LoggingConfig'), 'LogGroup');
       const name = mapGet(r.properties, 'FunctionName');
       const literal = name?.kind === 'scalar' && name.value !== null ? `/aws/lambda/${name.value}` : undefined;
-      const explicit = ownGroup || resources.some((other) => other.type === 'AWS::Logs::LogGroup' && logGroupNames(other).some((n) => n === literal || (n.includes('/aws/lambda/') && n.includes(r.id))));
+      const explicit = ownGroup || (literal !== undefined && groups.names.has(literal)) || groups.namesFunction(r.id);
       if (!explicit) {
         implied.push({ id: `${r.id}LogGroup`, type: 'AWS::Logs::LogGroup', family: r.family, path: r.path, propertiesPath: r.propertiesPath, dependsOn: [], implicitFrom: r.id });
       }
     }
   }
   return implied;
+}
+
+/**
+ * The log groups' names, indexed once so the test for each function does not scan every log group: exact
+ * names, and whether a name under `/aws/lambda/` contains a given function id anywhere.
+ */
+function logGroupIndex(resources: Resource[]): { names: Set<string>; namesFunction: (id: string) => boolean } {
+  const names = new Set<string>();
+  const lambdaNames: string[] = [];
+  const functionIds = new Set<string>();
+  for (const r of resources) {
+    if (r.type === 'AWS::Serverless::Function') functionIds.add(r.id);
+    if (r.type !== 'AWS::Logs::LogGroup') continue;
+    for (const n of logGroupNames(r)) {
+      names.add(n);
+      if (n.includes('/aws/lambda/')) lambdaNames.push(n);
+    }
+  }
+  let contained: Set<string> | undefined;
+  return { names, namesFunction: (id) => (contained ??= idsContainedIn(lambdaNames, functionIds)).has(id) };
+}
+
+/**
+ * The ids that occur as a substring of some name. An occurrence lies inside a run of characters that ids use, so
+ * only the substrings of such runs with the length of some id are looked up.
+ */
+function idsContainedIn(names: string[], ids: Set<string>): Set<string> {
+  const found = new Set<string>();
+  if (!names.length) return found;
+  const lengths = [...new Set([...ids].map((id) => id.length))];
+  const alphabet = new Set([...ids].join('').split(''));
+  for (const n of names) {
+    let start = 0;
+    for (let i = 0; i <= n.length; i++) {
+      if (i < n.length && alphabet.has(n[i])) continue;
+      for (const length of lengths) for (let s = start; s + length <= i; s++) if (ids.has(n.slice(s, s + length))) found.add(n.slice(s, s + length));
+      start = i + 1;
+    }
+  }
+  return found;
 }
 
 function logGroupNames(r: Resource): string[] {
