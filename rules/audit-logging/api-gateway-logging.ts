@@ -1,5 +1,5 @@
 import { defineRule, isTerraform, possible, text, type FixIntent, type JsonValue, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { isGiven, listItems, pointAt, pointsAt, unknownResult } from './logging-support';
+import { isGiven, listItems, pointAt, pointersTo, unknownResult } from './logging-support';
 
 const REST = ['AWS::ApiGateway::Stage', 'AWS::Serverless::Api'];
 const TF_METHOD_SETTINGS = 'aws_api_gateway_method_settings';
@@ -78,7 +78,7 @@ function checkTerraform(stage: Resource, ctx: RuleContext): RuleResult[] {
   else if (access.outcome === 'fail') out.push({ status: 'fail', path: pointAt(stage, ctx.get(stage, 'access_log_settings'), ['access_log_settings']), messageId: 'noAccessLogs' });
   if (stage.type !== 'aws_api_gateway_stage') return out;
   // Execution logging lives in aws_api_gateway_method_settings, joined on the stage name (and API).
-  const joined = ctx.ofType(TF_METHOD_SETTINGS).filter((m) => pointsAt(ctx, m, ['stage_name'], stage, ['stage_name']));
+  const joined = pointersTo(ctx, [TF_METHOD_SETTINGS], ['stage_name'], stage, ['stage_name']);
   let undecided: RuleResult | undefined;
   for (const m of joined) {
     if (text(possible(ctx.get(m, 'method_path').resolved).values[0]) !== '*/*') continue;

@@ -80,3 +80,55 @@ export function pointsAt(ctx: RuleContext, from: Resource, path: Path, target: R
   const p = possible(ctx.get(from, path).resolved);
   return p.values.some((v) => typeof v === 'string' && v !== '' && (own.includes(v) || own.some((n) => n.startsWith('arn:') && v.startsWith(n))));
 }
+
+/**
+ * The resources of `fromTypes`, in `ofType` order, for which `pointsAt(ctx, from, path, target, names)` holds.
+ * Indexed once per template and question (edges and names of every target of the type), so asking it for
+ * every bucket, VPC or stage stays linear.
+ */
+export function pointersTo(ctx: RuleContext, fromTypes: string[], path: Path, target: Resource, names: string[] = []): Resource[] {
+  const index = ctx.memo(`logging:pointersTo:${fromTypes.join(',')}|${JSON.stringify(path)}|${target.type}|${names.join(',')}`, () => {
+    const byTarget = new Map<string, Resource[]>();
+    const targetNames = new Map<boolean, TargetNames>();
+    for (const from of ctx.ofType(...fromTypes)) {
+      const tf = from.family === 'terraform-plan';
+      const base = [...from.propertiesPath, ...path];
+      const targets = new Set<string>();
+      for (const e of ctx.edgesFrom(from.id)) if (e.kind !== 'depends-on' && (startsWith(e.path, base) || (tf && startsWith(base, e.path)))) targets.add(e.to);
+      const values = possible(ctx.get(from, path).resolved).values.filter((v): v is string => typeof v === 'string' && v !== '');
+      if (values.length) {
+        let named = targetNames.get(tf);
+        if (!named) targetNames.set(tf, (named = nameTargets(ctx, target.type, tf ? ['id', 'name', 'arn', 'bucket', ...names] : names)));
+        for (const v of values) named.lookup(v).forEach((id) => targets.add(id));
+      }
+      for (const id of targets) (byTarget.get(id) ?? byTarget.set(id, []).get(id)!).push(from);
+    }
+    return byTarget;
+  });
+  return [...(index.get(target.id) ?? [])];
+}
+
+interface TargetNames {
+  /** Ids of the targets named by `value`: one of their names, or a value under one of their ARNs. */
+  lookup(value: string): string[];
+}
+
+function nameTargets(ctx: RuleContext, type: string, wanted: string[]): TargetNames {
+  const exact = new Map<string, string[]>();
+  const arns = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, id: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(id);
+  for (const t of ctx.ofType(type)) {
+    for (const n of namesOf(ctx, t, wanted)) {
+      add(exact, n, t.id);
+      if (n.startsWith('arn:')) add(arns, n, t.id);
+    }
+  }
+  const arnLengths = [...new Set([...arns.keys()].map((n) => n.length))];
+  return {
+    lookup(value) {
+      const ids = [...(exact.get(value) ?? [])];
+      for (const length of arnLengths) if (length <= value.length) ids.push(...(arns.get(value.slice(0, length)) ?? []));
+      return ids;
+    },
+  };
+}

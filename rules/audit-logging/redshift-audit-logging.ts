@@ -1,5 +1,5 @@
 import { defineRule, evaluate, isTerraform, isTrue, possible, setFix, text, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { isGiven, pointAt, pointsAt, unknownResult, type Verdict } from './logging-support';
+import { isGiven, pointAt, pointersTo, unknownResult, type Verdict } from './logging-support';
 
 const EXPORTS = ['connectionlog', 'userlog', 'useractivitylog'];
 
@@ -48,7 +48,7 @@ function checkCloudFormation(cluster: Resource, ctx: RuleContext): RuleResult[] 
 
 function checkTerraform(cluster: Resource, ctx: RuleContext): RuleResult[] {
   // Provider v6 configures logging in aws_redshift_logging, joined on cluster_identifier.
-  const loggings = ctx.ofType('aws_redshift_logging').filter((l) => pointsAt(ctx, l, ['cluster_identifier'], cluster, ['cluster_identifier']));
+  const loggings = pointersTo(ctx, ['aws_redshift_logging'], ['cluster_identifier'], cluster, ['cluster_identifier']);
   let result: RuleResult | undefined;
   for (const l of loggings) {
     const d = destination(ctx, l, { type: ['log_destination_type'], bucket: ['bucket_name'], exports: ['log_exports'] });
@@ -63,9 +63,10 @@ function checkTerraform(cluster: Resource, ctx: RuleContext): RuleResult[] {
     result ??= d.outcome === 'unknown' ? unknownResult(d.lookup.path, d.reason) : { status: 'fail', path: d.lookup.path, messageId: 'noDestination' };
   }
   if (result) return [result];
-  for (const l of ctx.ofType('aws_redshift_logging')) {
-    const id = ctx.get(l, 'cluster_identifier');
-    if (possible(id.resolved).unknown !== undefined && !ctx.edgesFrom(l.id).some((e) => e.kind !== 'depends-on')) return [{ ...unknownResult(id.path, `${l.id}.cluster_identifier is known only after apply and names no cluster of the plan`), resourceId: l.id }];
-  }
+  // The same first undecided logging for every cluster.
+  const undecided = ctx.memo('redshift-audit-logging:undecided', () =>
+    ctx.ofType('aws_redshift_logging').find((l) => possible(ctx.get(l, 'cluster_identifier').resolved).unknown !== undefined && !ctx.edgesFrom(l.id).some((e) => e.kind !== 'depends-on')),
+  );
+  if (undecided) return [{ ...unknownResult(ctx.get(undecided, 'cluster_identifier').path, `${undecided.id}.cluster_identifier is known only after apply and names no cluster of the plan`), resourceId: undecided.id }];
   return [{ status: 'fail', path: cluster.path, messageId: 'noLogging' }];
 }

@@ -1,5 +1,5 @@
 import { defineRule, isTerraform, possible, referrersOf, targetsOf, type FixIntent, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { isGiven, pointAt, pointsAt, unknownResult } from './logging-support';
+import { isGiven, pointAt, pointersTo, pointsAt, unknownResult } from './logging-support';
 
 const CFN_BUCKET = 'AWS::S3::Bucket';
 const TF_BUCKET = 'aws_s3_bucket';
@@ -30,8 +30,7 @@ export default defineRule({
 });
 
 function checkCloudFormation(bucket: Resource, ctx: RuleContext): RuleResult[] {
-  const others = ctx.ofType(CFN_BUCKET).filter((b) => b !== bucket);
-  if (others.some((b) => pointsAt(ctx, b, DEST, bucket, ['BucketName']))) return [];
+  if (pointersTo(ctx, [CFN_BUCKET], DEST, bucket, ['BucketName']).some((b) => b !== bucket)) return [];
   const config = ctx.get(bucket, 'LoggingConfiguration');
   const values = possible(config.resolved);
   if (values.absent) return [{ status: 'fail', path: pointAt(bucket, config, 'LoggingConfiguration'), messageId: 'noLogging', fixes: fix(bucket) }];
@@ -58,13 +57,11 @@ function checkTerraform(bucket: Resource, ctx: RuleContext): RuleResult[] {
   // Provider versions before v4 configure logging inline on the bucket.
   if (isGiven(ctx, bucket, ['logging', 0, 'target_bucket']).outcome === 'pass') return [];
   if (undecided) return [undecided];
-  // A logging resource whose bucket cannot be joined to any bucket might be this one's.
-  for (const logging of ctx.ofType(TF_LOGGING)) {
-    if (targetsOf(ctx, logging, 'bucket', [TF_BUCKET]).length) continue;
-    const name = ctx.get(logging, 'bucket');
-    const p = possible(name.resolved);
-    if (p.unknown !== undefined) return [{ ...unknownResult(name.path, `${logging.id}.bucket is known only after apply and names no bucket of the plan`), resourceId: logging.id }];
-  }
+  // A logging resource whose bucket cannot be joined to any bucket might be this one's (the same first one for every bucket).
+  const unjoined = ctx.memo('s3-bucket-access-logging:unjoined', () =>
+    ctx.ofType(TF_LOGGING).find((logging) => !targetsOf(ctx, logging, 'bucket', [TF_BUCKET]).length && possible(ctx.get(logging, 'bucket').resolved).unknown !== undefined),
+  );
+  if (unjoined) return [{ ...unknownResult(ctx.get(unjoined, 'bucket').path, `${unjoined.id}.bucket is known only after apply and names no bucket of the plan`), resourceId: unjoined.id }];
   return [{ status: 'fail', path: bucket.path, messageId: 'noLogging' }];
 }
 

@@ -1,5 +1,5 @@
 import { defineRule, isTerraform, possible, text, type FixIntent, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { pointsAt, unknownResult } from './logging-support';
+import { pointersTo, unknownResult } from './logging-support';
 
 export default defineRule({
   id: 'vpc-flow-logs',
@@ -23,8 +23,8 @@ export default defineRule({
   check(vpc: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(vpc);
     const logs = tf
-      ? ctx.ofType('aws_flow_log').filter((f) => pointsAt(ctx, f, ['vpc_id'], vpc))
-      : ctx.ofType('AWS::EC2::FlowLog').filter((f) => text(possible(ctx.get(f, 'ResourceType').resolved).values[0]) === 'VPC' && pointsAt(ctx, f, ['ResourceId'], vpc, ['VpcId']));
+      ? pointersTo(ctx, ['aws_flow_log'], ['vpc_id'], vpc)
+      : pointersTo(ctx, ['AWS::EC2::FlowLog'], ['ResourceId'], vpc, ['VpcId']).filter((f) => text(possible(ctx.get(f, 'ResourceType').resolved).values[0]) === 'VPC');
     const trafficProp = tf ? 'traffic_type' : 'TrafficType';
     let partial: RuleResult | undefined;
     for (const f of logs) {
@@ -36,13 +36,12 @@ export default defineRule({
       else partial ??= { status: 'fail', path: t.path, messageId: 'notAllTraffic', data: { traffic: traffic ?? 'no' }, resourceId: f.id, fixes: tf ? [] : [{ title: 'Capture all traffic (replaces the flow log)', safe: false, consequence: 'replaces the flow log', edits: [{ op: 'set', path: t.path, value: 'ALL' }] }] };
     }
     if (partial) return [partial];
-    // A flow log whose target cannot be decided may be this VPC's.
-    for (const f of ctx.ofType(tf ? 'aws_flow_log' : 'AWS::EC2::FlowLog')) {
-      const target = ctx.get(f, tf ? 'vpc_id' : 'ResourceId');
-      const p = possible(target.resolved);
-      const joined = ctx.edgesFrom(f.id).some((e) => e.kind !== 'depends-on');
-      if (p.unknown !== undefined && !joined) return [{ ...unknownResult(target.path, `${f.id} names its resource only at deploy time`), resourceId: f.id }];
-    }
+    // A flow log whose target cannot be decided may be this VPC's (the same first one for every VPC).
+    const targetProp = tf ? 'vpc_id' : 'ResourceId';
+    const undecided = ctx.memo(`vpc-flow-logs:undecided:${tf}`, () =>
+      ctx.ofType(tf ? 'aws_flow_log' : 'AWS::EC2::FlowLog').find((f) => possible(ctx.get(f, targetProp).resolved).unknown !== undefined && !ctx.edgesFrom(f.id).some((e) => e.kind !== 'depends-on')),
+    );
+    if (undecided) return [{ ...unknownResult(ctx.get(undecided, targetProp).path, `${undecided.id} names its resource only at deploy time`), resourceId: undecided.id }];
     return [{ status: 'fail', path: vpc.path, messageId: 'noFlowLog', fixes: fix(vpc) }];
   },
 });

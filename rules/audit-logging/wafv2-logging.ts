@@ -1,5 +1,5 @@
 import { defineRule, isTerraform, possible, type FixIntent, type Resource, type RuleContext, type RuleResult } from '../kit';
-import { pointsAt, unknownResult } from './logging-support';
+import { pointersTo, unknownResult } from './logging-support';
 
 const CFN_LOGGING = 'AWS::WAFv2::LoggingConfiguration';
 const TF_LOGGING = 'aws_wafv2_web_acl_logging_configuration';
@@ -26,13 +26,12 @@ export default defineRule({
     const tf = isTerraform(acl);
     const type = tf ? TF_LOGGING : CFN_LOGGING;
     const prop = tf ? 'resource_arn' : 'ResourceArn';
-    const configs = ctx.ofType(type);
-    if (configs.some((c) => pointsAt(ctx, c, [prop], acl, tf ? [] : ['Name']))) return [];
-    for (const c of configs) {
-      const arn = ctx.get(c, prop);
-      const p = possible(arn.resolved);
-      if (p.unknown !== undefined && !ctx.edgesFrom(c.id).some((e) => e.kind !== 'depends-on')) return [{ ...unknownResult(arn.path, `${c.id} names its web ACL only at deploy time`), resourceId: c.id }];
-    }
+    if (pointersTo(ctx, [type], [prop], acl, tf ? [] : ['Name']).length) return [];
+    // The same first undecided configuration for every web ACL.
+    const undecided = ctx.memo(`wafv2-logging:undecided:${type}`, () =>
+      ctx.ofType(type).find((c) => possible(ctx.get(c, prop).resolved).unknown !== undefined && !ctx.edgesFrom(c.id).some((e) => e.kind !== 'depends-on')),
+    );
+    if (undecided) return [{ ...unknownResult(ctx.get(undecided, prop).path, `${undecided.id} names its web ACL only at deploy time`), resourceId: undecided.id }];
     return [{ status: 'fail', path: acl.path, messageId: 'noLogging', fixes: fix(acl) }];
   },
 });
