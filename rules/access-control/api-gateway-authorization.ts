@@ -1,4 +1,4 @@
-import { defineRule, isTerraform, isTrue, possible, setFix, targetsOf, targetPath, text, unknownAt, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, isTerraform, isTrue, possible, referrersOf, setFix, targetsOf, targetPath, text, unknownAt, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
 
 const REST_AUTH = ['AWS_IAM', 'COGNITO_USER_POOLS', 'CUSTOM'];
 const HTTP_AUTH = ['AWS_IAM', 'JWT', 'CUSTOM'];
@@ -134,7 +134,7 @@ function terraformMethod(method: Resource, ctx: RuleContext): RuleResult[] {
   if (j.outcome === 'pass') return [];
   for (const api of targetsOf(ctx, method, 'rest_api_id', ['aws_api_gateway_rest_api'])) {
     const inline = possible(ctx.get(api, 'policy').resolved).values.some((v) => typeof v === 'string' && v.trim() !== '');
-    const separate = ctx.ofType('aws_api_gateway_rest_api_policy').some((p) => targetsOf(ctx, p, 'rest_api_id', ['aws_api_gateway_rest_api']).includes(api));
+    const separate = referrersOf(ctx, api, ['aws_api_gateway_rest_api_policy'], 'rest_api_id').length > 0;
     const types = possible(ctx.get(api, ['endpoint_configuration', 0, 'types']).resolved).values.flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => text(v)?.toUpperCase());
     if ((inline || separate) && (types.includes('PRIVATE') || possible(ctx.get(method, 'api_key_required').resolved).values.some(isTrue))) return [];
   }

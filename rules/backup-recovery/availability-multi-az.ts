@@ -1,4 +1,4 @@
-import { defineRule, evaluate, expect, isNonEmpty, isTrue, oneOfValues, possible, setFix, targetsOf, text, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, evaluate, expect, isNonEmpty, isTrue, oneOfValues, possible, referrersOf, setFix, text, type Resource, type RuleContext, type RuleResult } from '../kit';
 import { asUnknown, isTerraform } from '../kit';
 
 const CFN_CLUSTER = 'AWS::RDS::DBCluster';
@@ -72,8 +72,8 @@ function checkCluster(cluster: Resource, ctx: RuleContext, tf: boolean): RuleRes
   const mode = ctx.get(cluster, tf ? 'engine_mode' : 'EngineMode').resolved;
   if (evaluate(mode, oneOfValues('serverless')).outcome === 'pass') return [];
   const members = tf
-    ? ctx.ofType('aws_rds_cluster_instance').filter((i) => targetsOf(ctx, i, 'cluster_identifier', [TF_CLUSTER]).includes(cluster))
-    : ctx.ofType('AWS::RDS::DBInstance').filter((i) => targetsOf(ctx, i, 'DBClusterIdentifier', [CFN_CLUSTER], ['DBClusterIdentifier']).includes(cluster));
+    ? referrersOf(ctx, cluster, ['aws_rds_cluster_instance'], 'cluster_identifier')
+    : referrersOf(ctx, cluster, ['AWS::RDS::DBInstance'], 'DBClusterIdentifier', ['DBClusterIdentifier']);
   if (members.length >= 2) return [];
   return [{ status: 'fail', path: cluster.path, messageId: 'fewInstances', data: { count: String(members.length) } }];
 }

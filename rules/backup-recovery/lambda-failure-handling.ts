@@ -1,4 +1,4 @@
-import { defineRule, evaluate, isNonEmpty, oneOfValues, targetPath, targetsOf, text, type Outcome, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, evaluate, isNonEmpty, oneOfValues, referrersOf, targetPath, targetsOf, text, type Outcome, type Path, type Resource, type RuleContext, type RuleResult } from '../kit';
 import { isTerraform, unknownAt, type FixIntent } from '../kit';
 
 const FUNCTIONS = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
@@ -48,8 +48,7 @@ function checkCloudFormation(fn: Resource, ctx: RuleContext): RuleResult[] {
     const generated = evaluate(type.resolved, oneOfValues('SQS', 'SNS'));
     verdicts.push(destination.outcome === 'pass' || !type.present ? destination : { ...generated, path: type.path });
   }
-  for (const config of ctx.ofType('AWS::Lambda::EventInvokeConfig')) {
-    if (!targetsOf(ctx, config, 'FunctionName', FUNCTIONS, ['FunctionName']).includes(fn)) continue;
+  for (const config of referrersOf(ctx, fn, ['AWS::Lambda::EventInvokeConfig'], 'FunctionName', ['FunctionName'])) {
     verdicts.push(presentOrReferenced(ctx, config, ['DestinationConfig', 'OnFailure', 'Destination']));
   }
   const fixes = dlqFix(fn, sam);
@@ -59,10 +58,7 @@ function checkCloudFormation(fn: Resource, ctx: RuleContext): RuleResult[] {
 function checkTerraform(fn: Resource, ctx: RuleContext): RuleResult[] {
   const dlqPath: Path = ['dead_letter_config', 0, 'target_arn'];
   const verdicts: Verdict[] = [presentOrReferenced(ctx, fn, dlqPath, 'dead_letter_config')];
-  const names = [text(resolvedValue(ctx, fn, 'function_name')), text(resolvedValue(ctx, fn, 'arn'))].filter((n): n is string => !!n);
-  for (const config of ctx.ofType('aws_lambda_function_event_invoke_config')) {
-    const named = text(resolvedValue(ctx, config, 'function_name'));
-    if (!targetsOf(ctx, config, 'function_name', ['aws_lambda_function']).includes(fn) && !(named && names.includes(named))) continue;
+  for (const config of terraformInvokeConfigs(ctx).get(fn.id) ?? []) {
     verdicts.push(presentOrReferenced(ctx, config, ['destination_config', 0, 'on_failure', 0, 'destination'], 'destination_config'));
   }
   return judge(fn, verdicts, ctx.get(fn, dlqPath), dlqPath, []);
@@ -103,6 +99,27 @@ function presentOrReferenced(ctx: RuleContext, resource: Resource, path: Path, b
   const base = [...resource.propertiesPath, ...(block ? [block] : path)];
   const points = ctx.edgesFrom(resource.id).some((e) => e.kind !== 'depends-on' && base.every((seg, i) => e.path[i] === seg) && ctx.byId(e.to) !== undefined);
   return points ? { ...verdict, outcome: 'pass' } : verdict;
+}
+
+/**
+ * Event invoke configurations by the function they configure (a reference, or a function_name equal to the
+ * function's name or ARN), in plan order; indexed once per plan so the check of each function stays linear.
+ */
+function terraformInvokeConfigs(ctx: RuleContext): Map<string, Resource[]> {
+  return ctx.memo('lambda-failure-handling:invokeConfigs', () => {
+    const byName = new Map<string, string[]>();
+    for (const fn of ctx.ofType('aws_lambda_function')) {
+      const names = [text(resolvedValue(ctx, fn, 'function_name')), text(resolvedValue(ctx, fn, 'arn'))].filter((n): n is string => !!n);
+      for (const n of new Set(names)) (byName.get(n) ?? byName.set(n, []).get(n)!).push(fn.id);
+    }
+    const byFunction = new Map<string, Resource[]>();
+    for (const config of ctx.ofType('aws_lambda_function_event_invoke_config')) {
+      const named = text(resolvedValue(ctx, config, 'function_name'));
+      const ids = new Set([...targetsOf(ctx, config, 'function_name', ['aws_lambda_function']).map((f) => f.id), ...((named && byName.get(named)) || [])]);
+      for (const id of ids) (byFunction.get(id) ?? byFunction.set(id, []).get(id)!).push(config);
+    }
+    return byFunction;
+  });
 }
 
 function resolvedValue(ctx: RuleContext, resource: Resource, path: string) {
