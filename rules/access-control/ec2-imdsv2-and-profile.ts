@@ -75,7 +75,7 @@ function checkCloudFormation(resource: Resource, ctx: RuleContext): RuleResult[]
   if (!fromTemplate && !(ctx.get(resource, 'LaunchTemplate').present && templates.length === 0)) {
     const p = possible(profile.resolved);
     if (!profile.present || (p.values.length > 0 && p.values.every((v) => v === '' || v === null))) {
-      const profiles = ctx.ofType('AWS::IAM::InstanceProfile');
+      const profiles = ctx.memo('ec2-imdsv2-and-profile:profiles', () => ctx.ofType('AWS::IAM::InstanceProfile'));
       const fixes = profiles.length === 1 ? setFix(resource, 'IamInstanceProfile', { Ref: profiles[0].id }, `Attach instance profile ${profiles[0].id}`) : [];
       out.push({ status: 'fail', path: targetPath(resource, profile, ['IamInstanceProfile']), messageId: 'noProfile', fixes });
     }

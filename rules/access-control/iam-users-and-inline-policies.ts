@@ -1,4 +1,4 @@
-import { defineRule, isTerraform, itemCount, possible, referrersOf, type Resource, type RuleContext, type RuleResult } from '../kit';
+import { defineRule, isTerraform, itemCount, possible, referrersOf, type JsonValue, type Resource, type RuleContext, type RuleResult } from '../kit';
 import { unknownAt } from '../kit';
 
 const CFN_TYPES = ['AWS::IAM::User', 'AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::AccessKey'];
@@ -80,7 +80,7 @@ function checkTerraform(resource: Resource, ctx: RuleContext): RuleResult[] {
       const memberships = [
         ...referrersOf(ctx, resource, ['aws_iam_user_group_membership'], 'user'),
         ...referrersOf(ctx, resource, ['aws_iam_group_membership'], 'users'),
-        ...ctx.ofType('aws_iam_group_membership').filter((m) => possible(ctx.get(m, 'users').resolved).values.some((v) => Array.isArray(v) && v.some((u) => u === possible(ctx.get(resource, 'name').resolved).values[0]))),
+        ...(membershipsByUserName(ctx).get(possible(ctx.get(resource, 'name').resolved).values[0]) ?? []),
       ];
       return memberships.length ? [] : [{ status: 'fail', path: resource.path, messageId: 'userNoGroup' }];
     }
@@ -101,4 +101,17 @@ function checkTerraform(resource: Resource, ctx: RuleContext): RuleResult[] {
       return [{ status: 'fail', path: resource.path, messageId: 'accessKey' }];
   }
   return [];
+}
+
+/** aws_iam_group_membership resources by each plain value in their `users` lists, in plan order; indexed once per plan. */
+function membershipsByUserName(ctx: RuleContext): Map<JsonValue, Resource[]> {
+  return ctx.memo('iam-users-and-inline-policies:membershipsByUser', () => {
+    const index = new Map<JsonValue, Resource[]>();
+    for (const m of ctx.ofType('aws_iam_group_membership')) {
+      const users = new Set<JsonValue>();
+      for (const v of possible(ctx.get(m, 'users').resolved).values) if (Array.isArray(v)) for (const u of v) if (u === null || typeof u !== 'object') users.add(u);
+      for (const u of users) (index.get(u) ?? index.set(u, []).get(u)!).push(m);
+    }
+    return index;
+  });
 }

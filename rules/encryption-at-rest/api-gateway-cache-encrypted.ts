@@ -115,12 +115,17 @@ function checkTerraformStage(stage: Resource, ctx: RuleContext): RuleResult[] {
   if (on.outcome !== 'pass') return [];
   const stageName = text(possible(ctx.get(stage, 'stage_name').resolved).values[0]);
   const apiId = text(possible(ctx.get(stage, 'rest_api_id').resolved).values[0]);
-  const mine = ctx.ofType(SETTINGS).filter((s) => {
-    if ((s.terraform?.references.stage_name ?? []).some((r) => r === stage.id || r.startsWith(`${stage.id}.`))) return true;
-    const name = text(possible(ctx.get(s, 'stage_name').resolved).values[0]);
-    const api = text(possible(ctx.get(s, 'rest_api_id').resolved).values[0]);
-    return !!stageName && name === stageName && (!apiId || !api || api === apiId);
-  });
+  const settings = settingsByStage(ctx);
+  const byName = (stageName && settings.byName.get(stageName)) || [];
+  const mine = [
+    ...new Set([
+      ...(settings.byReference.get(stage.id) ?? []),
+      ...byName.filter((s) => {
+        const api = text(possible(ctx.get(s, 'rest_api_id').resolved).values[0]);
+        return !apiId || !api || api === apiId;
+      }),
+    ]),
+  ].sort((a, b) => settings.position.get(a)! - settings.position.get(b)!);
   const catchAll = mine.filter((s) => oneOf(possible(ctx.get(s, 'method_path').resolved).values[0], '*/*'));
   for (const s of catchAll) {
     const settings = ctx.get(s, ['settings', 0]);
@@ -133,4 +138,28 @@ function checkTerraformStage(stage: Resource, ctx: RuleContext): RuleResult[] {
     return [{ ...expect(ctx, s, ['settings', 0, 'cache_data_encrypted'], isTrue, { messageId: 'stageNotEncrypted' }).map(asUnknown)[0], resourceId: s.id }];
   }
   return [{ status: 'fail', path: cluster.path, messageId: 'stageNotEncrypted' }];
+}
+
+/**
+ * The plan's method settings indexed once, so each cached stage does not scan them all: by every address their
+ * stage_name references name (the reference itself, or the part before any `.`), by stage_name, and their plan order.
+ */
+function settingsByStage(ctx: RuleContext): { byReference: Map<string, Resource[]>; byName: Map<string, Resource[]>; position: Map<Resource, number> } {
+  return ctx.memo('api-gateway-cache-encrypted:settingsByStage', () => {
+    const all = ctx.ofType(SETTINGS);
+    const byReference = new Map<string, Resource[]>();
+    const byName = new Map<string, Resource[]>();
+    const add = (map: Map<string, Resource[]>, key: string, s: Resource) => (map.get(key) ?? map.set(key, []).get(key)!).push(s);
+    for (const s of all) {
+      const addresses = new Set<string>();
+      for (const r of s.terraform?.references.stage_name ?? []) {
+        addresses.add(r);
+        for (let i = r.indexOf('.'); i >= 0; i = r.indexOf('.', i + 1)) addresses.add(r.slice(0, i));
+      }
+      for (const a of addresses) add(byReference, a, s);
+      const name = text(possible(ctx.get(s, 'stage_name').resolved).values[0]);
+      if (name !== undefined) add(byName, name, s);
+    }
+    return { byReference, byName, position: new Map(all.map((s, i) => [s, i])) };
+  });
 }

@@ -4,7 +4,8 @@ import { asUnknown, evaluate, isNonEmpty, isTerraform, resultFor, setFix, text, 
 
 /** The value a fix writes for a key: the ARN (or id) of a KMS key declared in the template, else a new parameter. */
 export function keyValue(ctx: RuleContext, attribute: 'Arn' | 'Ref', parameter: { name: string; description: string }): JsonValue | { newParameter: { name: string; type: string; description: string } } {
-  const keys = ctx.ofType('AWS::KMS::Key').filter((k) => !k.implicitFrom);
+  // Asked for every resource that gets a fix: the declared keys are listed once per template.
+  const keys = ctx.memo('key-support:declaredKeys', () => ctx.ofType('AWS::KMS::Key').filter((k) => !k.implicitFrom));
   if (keys.length === 1) return attribute === 'Arn' ? { 'Fn::GetAtt': [keys[0].id, 'Arn'] } : { Ref: keys[0].id };
   return { newParameter: { name: parameter.name, type: 'String', description: parameter.description } };
 }
