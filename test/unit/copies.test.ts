@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
+import { EngineContext } from '../../server/src/engine/context';
 import { lint } from '../../server/src/engine/lint';
+import { defaultRuleIndex } from '../../server/src/engine/registry';
 import { plan, type PlanResource } from '../rules/plan-builder';
 
 // The joins between resources are indexed once per template (log destinations, flow logs, cluster members,
@@ -124,4 +126,61 @@ describe('many copies of a template', () => {
   it('Terraform plan: each copy reports what it reports alone', () => {
     sameAsAlone(planText, 'file:///copies.json', (f, k) => (JSON.parse(f)[3] as string).endsWith(`_c${k}`));
   });
+});
+
+/**
+ * The work every rule does over a whole template, counted instead of timed: property lookups, plus every resource
+ * and edge handed back by the context's type and edge queries (a scan over all resources of a type per resource
+ * shows up here even when it reads nothing).
+ */
+function ruleWork(text: string, uri: string): Map<string, number> {
+  const analysis = lint(text, uri);
+  const ctx = new EngineContext(analysis.model!, analysis.phi, 32);
+  const work = new Map<string, number>();
+  let current = '';
+  const count = (n: number) => work.set(current, (work.get(current) ?? 0) + n);
+  const get = ctx.get.bind(ctx);
+  const ofType = ctx.ofType.bind(ctx);
+  const edgesFrom = ctx.edgesFrom.bind(ctx);
+  const edgesTo = ctx.edgesTo.bind(ctx);
+  ctx.get = (resource, path) => (count(1), get(resource, path));
+  ctx.ofType = (...types) => {
+    const found = ofType(...types);
+    count(found.length);
+    return found;
+  };
+  ctx.edgesFrom = (id) => {
+    const found = edgesFrom(id);
+    count(found.length);
+    return found;
+  };
+  ctx.edgesTo = (id) => {
+    const found = edgesTo(id);
+    count(found.length);
+    return found;
+  };
+  const index = defaultRuleIndex();
+  for (const resource of analysis.model!.resources) {
+    for (const rule of index.forType(analysis.model!.family, resource.type)) {
+      current = rule.id;
+      rule.check(resource, ctx);
+    }
+  }
+  return work;
+}
+
+describe('rule work over many copies of a template', () => {
+  for (const [name, text, uri] of [
+    ['SAM', sam, 'file:///copies.yaml'],
+    ['Terraform plan', planText, 'file:///copies.json'],
+  ] as const) {
+    it(`${name}: doubling the copies at most doubles each rule's work`, () => {
+      const copies = (n: number) => text([...Array(n).keys()]);
+      const small = ruleWork(copies(COPIES / 2), uri);
+      const large = ruleWork(copies(COPIES), uri);
+      const superlinear = [...large].filter(([id, n]) => n > 2.2 * (small.get(id) ?? 0)).map(([id, n]) => `${id}: ${small.get(id)} → ${n}`);
+      assert.deepEqual(superlinear, []);
+      assert.ok(large.size >= 10, `${large.size} rules did work`);
+    });
+  }
 });
