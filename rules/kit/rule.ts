@@ -92,6 +92,11 @@ export interface RuleMeta {
   /** Families with their resource types. SAM resources may appear under `cloudformation`. */
   appliesTo: { cloudformation?: string[]; terraform?: string[] };
   messages: Record<string, string>;
+  /**
+   * Wording for findings in Terraform plans, by message id, where the `messages` text names CloudFormation
+   * properties: a Terraform user looks for `storage_encrypted`, not `StorageEncrypted`. Falls back to `messages`.
+   */
+  terraformMessages?: Record<string, string>;
   /** Catalog id(s) this rule implements. */
   controls: string[];
   /** What a template cannot show (for partial controls). */

@@ -6,6 +6,7 @@ import { RuleIndex } from '../../server/src/engine/registry';
 import type { Finding } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/parse/positions';
 import { yamlToJson } from './yaml-to-json';
+import { cloudFormationNamesIn } from './terraform-wording';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -98,6 +99,7 @@ export function testRule(rule: Rule, table: RuleTable): void {
             actual.map((a) => ({ ...a, line: form.source ? a.line : undefined })),
             expected,
           );
+          if (form.uri.endsWith('plan.json')) assert.deepEqual(cloudFormationNamesIn(findings), [], 'a Terraform finding names CloudFormation properties');
         });
       }
     }

@@ -98,7 +98,7 @@ function runRules(model: TemplateModel, ctx: EngineContext, index: RuleIndex, co
         const adjusted = gradeForScope(rule.phiScope ?? 'phi', base, verdict, fileCarriesPhi, config.noPhiFindings);
         if (adjusted.severity === 'off') continue;
         const data: Record<string, string> = { resource: resource.id, type: resource.type, ...(result.data ?? {}) };
-        let message = formatMessage(rule.messages[result.messageId] ?? result.messageId, data);
+        let message = formatMessage(messageTemplate(rule, result.messageId, model.family), data);
         if (owner.terraform) message += terraformHint(owner, result.path);
         if ('note' in adjusted && adjusted.note) message += ` (${adjusted.note})`;
         const span = findingSpan(model, owner, owner.implicitFrom ? owner.path : result.path, entries);
@@ -144,6 +144,11 @@ function safeCheck(rule: Rule, resource: Resource, ctx: EngineContext, model: Te
 
 function firstLine(text: string): string {
   return text.split('\n')[0].slice(0, 200);
+}
+
+/** The rule's text for a message id, in the words of the template's family. */
+export function messageTemplate(rule: Rule, messageId: string, family: TemplateModel['family']): string {
+  return (family === 'terraform-plan' ? rule.terraformMessages?.[messageId] : undefined) ?? rule.messages[messageId] ?? messageId;
 }
 
 /** Plans are generated: say which resource and attribute to change in the .tf source. */

@@ -90,12 +90,18 @@ function collectParameters(v: unknown): string[] {
   return [];
 }
 
-/** Rules for this resource type whose messages name the property (Terraform names are matched in PascalCase). */
+/**
+ * Rules for this resource type whose messages name the property. A Terraform attribute is matched as written in
+ * the rule's Terraform wording, and in PascalCase in its CloudFormation wording.
+ */
 function hipaaRole(resource: Resource, property: string[]) {
-  const names = new Set(property.map((k) => (resource.family === 'terraform-plan' ? k.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase()) : k)));
+  const terraform = resource.family === 'terraform-plan';
+  const names = new Set(property.map((k) => (terraform ? k.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase()) : k)));
   const last = [...names].pop();
   if (!last || last.length < 4) return [];
-  return rulesFor(resource).filter((r) => Object.values(r.messages).some((m) => new RegExp(`\\b${last}\\b`).test(m)));
+  const attribute = property[property.length - 1];
+  const mentions = (texts: Record<string, string> | undefined, word: string) => Object.values(texts ?? {}).some((m) => new RegExp(`\\b${word}\\b`).test(m));
+  return rulesFor(resource).filter((r) => mentions(r.messages, last) || (terraform && mentions(r.terraformMessages, attribute)));
 }
 
 function rulesFor(resource: Resource) {
