@@ -24,6 +24,12 @@ export default defineRule({
     appsyncTransit: 'AppSync cache {resource} does not encrypt traffic to the cache (TransitEncryptionEnabled is not true).',
     unknown: 'Cache encryption of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    methodNotEncrypted: 'Method settings {resource} cache responses for method_path "{method}" without encrypting them (settings.cache_data_encrypted is not true); cached PHI is stored in clear text.',
+    stageNotEncrypted: 'Stage {resource} has a cache cluster (cache_cluster_enabled), which caches GET responses by default, but no aws_api_gateway_method_settings for method_path "*/*" encrypts the cache (settings.cache_data_encrypted).',
+    appsyncAtRest: 'AppSync cache {resource} does not encrypt cached resolver results at rest (at_rest_encryption_enabled is not true).',
+    appsyncTransit: 'AppSync cache {resource} does not encrypt traffic to the cache (transit_encryption_enabled is not true).',
+  },
   limits: 'A stage without a cache passes; whether caching should be on at all is not judged.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     switch (resource.type) {

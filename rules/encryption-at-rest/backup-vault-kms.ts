@@ -18,6 +18,9 @@ export default defineRule({
     awsManagedAlias: 'Backup vault {resource} names the AWS managed key alias/aws/backup; name a customer managed key instead.',
     unknown: 'The KMS key of backup vault {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    awsManagedKey: 'Backup vault {resource} uses the AWS managed aws/backup key (kms_key_arn is not set); anyone allowed to restore from the vault can decrypt its recovery points.',
+  },
   limits: 'Recovery points of services with their own encryption (RDS, EBS, EFS and others) keep the source key; the vault key only governs the rest. Existing recovery points are not visible in a template.',
   check(vault: Resource, ctx: RuleContext): RuleResult[] {
     const attribute = isTerraform(vault) ? 'kms_key_arn' : 'EncryptionKeyArn';

@@ -18,6 +18,9 @@ export default defineRule({
     noKey: 'Trail {resource} has no KMS key (KMSKeyId); its log files are readable by anyone who can read the bucket, and they name the resources and request parameters that touch PHI.',
     unknown: 'The KMS key of trail {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noKey: 'Trail {resource} has no KMS key (kms_key_id); its log files are readable by anyone who can read the bucket, and they name the resources and request parameters that touch PHI.',
+  },
   limits: 'Trails created outside the template (an organization trail in the management account) are not visible.',
   check(trail: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(trail)) return expectKey(ctx, trail, 'kms_key_id', { messageId: 'noKey' });

@@ -23,6 +23,10 @@ export default defineRule({
     implicitGroup: 'Function {resource} logs to a group the template does not declare; Lambda creates it at run time without a KMS key. Declare the log group with KmsKeyId (or point LoggingConfig.LogGroup at an encrypted one).',
     unknown: 'The KMS key of log group {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noKey: 'Log group {resource} has no KMS key (kms_key_id); log lines that carry PHI are readable by anyone with log read access, without a key grant.',
+    implicitGroup: 'Function {resource} logs to a group the plan does not declare; Lambda creates it at run time without a KMS key. Declare an aws_cloudwatch_log_group named /aws/lambda/<function_name> with kms_key_id (or point logging_config.log_group at an encrypted one).',
+  },
   limits: 'Log groups created at run time by services other than Lambda (API Gateway execution logs, ECS awslogs groups named in task definitions) are not followed.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.type === 'AWS::Logs::LogGroup' && resource.implicitFrom) return checkImplicit(resource, ctx);

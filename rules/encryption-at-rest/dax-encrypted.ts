@@ -16,6 +16,9 @@ export default defineRule({
     notEncrypted: 'DAX cluster {resource} does not encrypt its cache at rest (SSESpecification.SSEEnabled is not true); items read from PHI tables are stored on its nodes in clear text.',
     unknown: 'At-rest encryption of DAX cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'DAX cluster {resource} does not encrypt its cache at rest (server_side_encryption.enabled is not true); items read from PHI tables are stored on its nodes in clear text.',
+  },
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     const path = isTerraform(cluster) ? ['server_side_encryption', 0, 'enabled'] : ['SSESpecification', 'SSEEnabled'];
     const fixes = setFix(cluster, path, true, 'Encrypt the DAX cluster at rest', { safe: false, consequence: 'replaces the DAX cluster; the cache starts empty' });

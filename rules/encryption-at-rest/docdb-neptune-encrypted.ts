@@ -28,6 +28,10 @@ export default defineRule({
     fromSnapshot: '{engine} cluster {resource} is restored from {source} and takes its encryption from it; set StorageEncrypted: true so an unencrypted source is refused.',
     unknown: 'Storage encryption of {engine} cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: '{engine} cluster {resource} stores data unencrypted: storage_encrypted is not true.',
+    fromSnapshot: '{engine} cluster {resource} is restored from {source} and takes its encryption from it; set storage_encrypted = true so an unencrypted source is refused.',
+  },
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cluster);
     const engine = ENGINES[cluster.type] ?? cluster.type;

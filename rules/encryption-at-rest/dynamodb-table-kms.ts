@@ -19,6 +19,9 @@ export default defineRule({
     replicaNoKey: 'Replica {resource} names no KMS key (kms_key_arn), so it uses the AWS owned key.',
     unknown: 'Encryption key of table {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    ownedKey: 'Table {resource} uses the AWS owned key (server_side_encryption.enabled is not true): key use is invisible to you and cannot be restricted.',
+  },
   limits: 'The key policy, grants and who reads the CloudTrail records of key use are not visible in a template.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.type === 'aws_dynamodb_table') return expect(ctx, resource, 'server_side_encryption.0.enabled', isTrue, { messageId: 'ownedKey' }).map(asUnknown);

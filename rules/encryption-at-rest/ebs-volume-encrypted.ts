@@ -21,6 +21,9 @@ export default defineRule({
     notEncrypted: 'Volume {resource}{device} is not encrypted: Encrypted is not true.',
     unknown: 'Encryption of volume {resource}{device} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Volume {resource}{device} is not encrypted: encrypted is not true.',
+  },
   limits: 'Whether the AMI or source snapshot is already encrypted, and whether the account encrypts new volumes by default (unless the Terraform plan manages aws_ebs_encryption_by_default), are not visible in a template.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return resource.family === 'terraform-plan' ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);

@@ -16,6 +16,9 @@ export default defineRule({
     notEncrypted: 'File system {resource} is not encrypted at rest: Encrypted is not true.',
     unknown: 'Encryption at rest of file system {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'File system {resource} is not encrypted at rest: encrypted is not true.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.family === 'terraform-plan') return expect(ctx, resource, 'encrypted', isTrue, { messageId: 'notEncrypted' }).map(asUnknown);
     const fixes = setFix(resource, 'Encrypted', true, 'Encrypt the file system', { safe: false, consequence: 'replaces the file system; its files must be copied to the new one' });

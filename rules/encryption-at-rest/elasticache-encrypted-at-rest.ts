@@ -21,6 +21,10 @@ export default defineRule({
     standaloneCluster: 'Cache cluster {resource} is a stand-alone node group, which cannot encrypt data at rest; use a replication group with AtRestEncryptionEnabled or a serverless cache.',
     unknown: 'At-rest encryption of cache {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Replication group {resource} does not encrypt data at rest (at_rest_encryption_enabled is not true); cached PHI, swap and snapshots are stored in clear text.',
+    standaloneCluster: 'Cache cluster {resource} is a stand-alone node group (no replication_group_id), which cannot encrypt data at rest; use an aws_elasticache_replication_group with at_rest_encryption_enabled or a serverless cache.',
+  },
   limits: 'AWS::ElastiCache::ServerlessCache is always encrypted and is not checked.',
   check(cache: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cache);

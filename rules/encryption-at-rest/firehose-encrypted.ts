@@ -19,6 +19,9 @@ export default defineRule({
     sourceNotEncrypted: 'Delivery stream {resource} reads from {source}, which does not encrypt records at rest.',
     unknown: 'Encryption of delivery stream {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Delivery stream {resource} does not encrypt buffered data: server_side_encryption.enabled is not true.',
+  },
   limits: 'Destinations (S3, OpenSearch, Redshift, HTTP endpoints) need their own encryption and are checked by their own rules; sources outside the template are not visible.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return resource.family === 'terraform-plan' ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);

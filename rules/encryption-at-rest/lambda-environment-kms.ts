@@ -17,6 +17,9 @@ export default defineRule({
     noKey: 'Function {resource} has environment variables encrypted only with the AWS managed aws/lambda key (KmsKeyArn is not set); anyone allowed to read the function configuration sees them in clear text.',
     unknown: 'The environment encryption key of function {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noKey: 'Function {resource} has environment variables encrypted only with the AWS managed aws/lambda key (kms_key_arn is not set); anyone allowed to read the function configuration sees them in clear text.',
+  },
   limits: 'The rule cannot tell whether the variables themselves hold PHI or secrets; keeping them out of configuration is still the customer’s job.',
   check(fn: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(fn);

@@ -28,6 +28,12 @@ export default defineRule({
     noKey: '{resource} has no customer managed KMS key ({property}); the PHI-derived data it stores is protected only by a key AWS owns.',
     unknown: 'Encryption of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    athenaResults: 'Athena workgroup {resource} does not encrypt query results (configuration.result_configuration.encryption_configuration.encryption_option is not SSE_S3, SSE_KMS or CSE_KMS); result files with PHI are written to S3 unencrypted by Athena.',
+    athenaNotEnforced: 'Athena workgroup {resource} lets clients override its result encryption (configuration.enforce_workgroup_configuration is not true).',
+    catalogNotEncrypted: 'Glue Data Catalog settings {resource} do not encrypt the catalog with KMS (data_catalog_encryption_settings.encryption_at_rest.catalog_encryption_mode is not SSE-KMS); table schemas and partition values derived from PHI are stored without a key of yours.',
+    passwordsNotEncrypted: 'Glue Data Catalog settings {resource} return connection passwords unencrypted (data_catalog_encryption_settings.connection_password_encryption.return_connection_password_encrypted is not true).',
+  },
   limits: 'The Glue Data Catalog encryption setting is per account and Region; a template that does not declare it cannot show it. Whether a job, index or agent actually touches PHI comes from the PHI classification.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     switch (resource.type) {

@@ -17,6 +17,10 @@ export default defineRule({
     inClusterOff: 'MSK cluster {resource} replicates data between brokers without TLS (InCluster is false).',
     unknown: 'Encryption settings of MSK cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    clientPlaintext: 'MSK cluster {resource} accepts plaintext client connections (encryption_info.encryption_in_transit.client_broker is {value}); records with PHI can cross the network unencrypted.',
+    inClusterOff: 'MSK cluster {resource} replicates data between brokers without TLS (encryption_info.encryption_in_transit.in_cluster is false).',
+  },
   limits: 'At-rest encryption of broker storage is always on; whether the data volume key is customer managed (DataVolumeKMSKeyId) is not required by this rule.',
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cluster);

@@ -16,6 +16,9 @@ export default defineRule({
     notEncrypted: 'Domain {resource} does not encrypt data at rest: EncryptionAtRestOptions.Enabled is not true.',
     unknown: 'Encryption at rest of domain {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Domain {resource} does not encrypt data at rest: encrypt_at_rest.enabled is not true.',
+  },
   limits: 'Manual snapshots written to an S3 repository are protected by that bucket, not by this setting.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.family === 'terraform-plan') return expect(ctx, resource, 'encrypt_at_rest.0.enabled', isTrue, { messageId: 'notEncrypted' }).map(asUnknown);

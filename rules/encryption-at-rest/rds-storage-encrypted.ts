@@ -16,6 +16,9 @@ export default defineRule({
     notEncrypted: 'Database {resource} stores data unencrypted: StorageEncrypted is not true.',
     unknown: 'Storage encryption of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Database {resource} stores data unencrypted: storage_encrypted is not true.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.family === 'terraform-plan') {
       return expect(ctx, resource, 'storage_encrypted', isTrue, { messageId: 'notEncrypted' }).map(asUnknown);

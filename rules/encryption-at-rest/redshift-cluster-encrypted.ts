@@ -17,6 +17,9 @@ export default defineRule({
     notDeclared: 'Cluster {resource} does not declare Encrypted: true; state it so encryption of PHI does not depend on the account default and the snapshot it may be restored from.',
     unknown: 'Encryption of cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Cluster {resource} leaves encryption off: encrypted is not true.',
+  },
   limits: 'Whether an existing cluster created before encryption became the default is encrypted, and the key policy, are not visible in a template. Redshift Serverless namespaces are always encrypted and are not checked.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (resource.family === 'terraform-plan') return expect(ctx, resource, 'encrypted', isTrue, { messageId: 'notEncrypted' }).map(asUnknown);

@@ -19,6 +19,10 @@ export default defineRule({
     badAlgorithm: 'Bucket {resource} sets SSEAlgorithm to a value that is not AES256, aws:kms or aws:kms:dsse.',
     unknown: 'Encryption of bucket {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    missing: 'Bucket {resource} declares no default encryption (no aws_s3_bucket_server_side_encryption_configuration for it, nor an inline server_side_encryption_configuration); declare SSE-KMS or SSE-S3 so encryption of PHI at rest is explicit.',
+    badAlgorithm: 'Bucket {resource} sets rule.apply_server_side_encryption_by_default.sse_algorithm to a value that is not AES256, aws:kms or aws:kms:dsse.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return resource.family === 'terraform-plan' ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);
   },

@@ -19,6 +19,9 @@ export default defineRule({
     awsManagedAlias: 'Secret {resource} names the AWS managed key alias/aws/secretsmanager; name a customer managed key instead.',
     unknown: 'The KMS key of secret {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    awsManagedKey: 'Secret {resource} uses the AWS managed aws/secretsmanager key (kms_key_id is not set); anyone allowed to read the secret can decrypt it, with no key policy of your own in between.',
+  },
   check(secret: Resource, ctx: RuleContext): RuleResult[] {
     const attribute = isTerraform(secret) ? 'kms_key_id' : 'KmsKeyId';
     const fixes = keyFix(ctx, secret, attribute, 'Encrypt the secret with a customer managed key', { safe: false, consequence: 'every reader of the secret needs kms:Decrypt on the new key' });

@@ -17,6 +17,9 @@ export default defineRule({
     noKey: 'Topic {resource} stores messages without server-side encryption: KmsMasterKeyId is not set.',
     unknown: 'Server-side encryption of topic {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noKey: 'Topic {resource} stores messages without server-side encryption: kms_master_key_id is not set.',
+  },
   limits: 'What subscribers do with delivered messages, and whether the key policy admits every publisher, are not visible in a template.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const path = resource.family === 'terraform-plan' ? 'kms_master_key_id' : 'KmsMasterKeyId';

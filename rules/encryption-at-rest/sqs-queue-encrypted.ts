@@ -17,6 +17,9 @@ export default defineRule({
     notEncrypted: 'Queue {resource} stores messages unencrypted: SqsManagedSseEnabled is false and no KmsMasterKeyId is set.',
     unknown: 'Server-side encryption of queue {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEncrypted: 'Queue {resource} stores messages unencrypted: sqs_managed_sse_enabled is not true and no kms_master_key_id is set.',
+  },
   limits: 'Message attributes and metadata are not encrypted by SSE; what consumers do with messages is not visible in a template.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const terraform = resource.family === 'terraform-plan';

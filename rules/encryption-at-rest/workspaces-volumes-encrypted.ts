@@ -21,6 +21,11 @@ export default defineRule({
     noKey: 'WorkSpace {resource} turns on volume encryption without naming a KMS key (VolumeEncryptionKey).',
     unknown: 'Volume encryption of WorkSpace {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    rootVolume: 'WorkSpace {resource} does not encrypt its root volume (root_volume_encryption_enabled is not true); cached files, browser data and swap with PHI are stored in clear text.',
+    userVolume: 'WorkSpace {resource} does not encrypt its user volume (user_volume_encryption_enabled is not true); documents and downloads with PHI are stored in clear text.',
+    noKey: 'WorkSpace {resource} turns on volume encryption without naming a KMS key (volume_encryption_key).',
+  },
   check(ws: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(ws);
     const root = tf ? 'root_volume_encryption_enabled' : 'RootVolumeEncryptionEnabled';
