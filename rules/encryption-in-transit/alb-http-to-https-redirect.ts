@@ -22,6 +22,9 @@ export default defineRule({
     ruleForwardsHttp: 'Listener rule {rule} passes requests that arrive on HTTP listener {resource} to targets in clear text.',
     unknown: 'Whether HTTP listener {resource} redirects to HTTPS cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    redirectNotHttps: 'HTTP listener {resource} redirects without switching to HTTPS (redirect.protocol is {protocol}).',
+  },
   check(listener: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(listener);
     const protocol = ctx.get(listener, tf ? 'protocol' : 'Protocol');

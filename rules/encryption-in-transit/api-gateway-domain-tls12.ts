@@ -29,6 +29,10 @@ export default defineRule({
     tls10: 'Custom domain {resource} uses SecurityPolicy TLS_1_0, which accepts TLS 1.0; set TLS_1_2 (or a newer SecurityPolicy_* policy).',
     unknown: 'The TLS security policy of custom domain {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    defaultTls10: 'Custom domain {resource} sets no security_policy, so REST APIs behind it accept TLS 1.0; set TLS_1_2 (or a newer SecurityPolicy_* policy).',
+    tls10: 'Custom domain {resource} uses security_policy TLS_1_0, which accepts TLS 1.0; set TLS_1_2 (or a newer SecurityPolicy_* policy).',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const place = PLACES[resource.type];
     if (place.onlyWhen && !ctx.get(resource, place.onlyWhen).present) return [];

@@ -71,6 +71,11 @@ export default defineRule({
     weakOriginTls: 'Distribution {resource} may connect to origin {origin} with {protocols}; allow only TLSv1.2.',
     unknown: 'Transport security of distribution {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    viewerHttpAllowed: 'Cache behavior {behavior} of distribution {resource} serves viewers over plain HTTP (viewer_protocol_policy allow-all); use redirect-to-https or https-only.',
+    weakViewerTls: 'Distribution {resource} accepts viewer connections with {version}; set viewer_certificate.minimum_protocol_version to {expected} or newer.',
+    originHttp: 'Distribution {resource} fetches from origin {origin} over plain HTTP (custom_origin_config.origin_protocol_policy http-only).',
+  },
   check(distribution: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(distribution);
     const k = tf ? TF : CFN;

@@ -19,6 +19,9 @@ export default defineRule({
     tlsDisabled: 'Parameter group {group} of DocumentDB cluster {resource} switches TLS off (tls is disabled); clients may send PHI in clear text.',
     unknown: 'Whether {resource} requires TLS cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    daxNoTls: 'DAX cluster {resource} serves its endpoint without TLS (cluster_endpoint_encryption_type is not TLS; the default is NONE).',
+  },
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cluster);
     if (cluster.type === 'AWS::DAX::Cluster' || cluster.type === 'aws_dax_cluster') {

@@ -17,6 +17,9 @@ export default defineRule({
     transitOff: 'Task definition {resource} mounts EFS volume {volume} without TLS (TransitEncryption is not ENABLED); file contents cross the network in clear text.',
     unknown: 'Transit encryption of EFS volume {volume} in {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    transitOff: 'Task definition {resource} mounts EFS volume {volume} without TLS (efs_volume_configuration.transit_encryption is not ENABLED); file contents cross the network in clear text.',
+  },
   limits: 'Only ECS task mounts are visible in a template; EFS mounts made by instances (user data, fstab) are not, and the optional file system policy that refuses unencrypted clients is not required by this rule.',
   check(task: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(task);

@@ -25,6 +25,12 @@ export default defineRule({
     tlsDisabled: 'MemoryDB cluster {resource} has TLS switched off (TLSEnabled false).',
     unknown: 'Transit encryption of cache {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    transitOff: 'Cache {resource} does not encrypt traffic in transit (transit_encryption_enabled is not true); cached PHI crosses the network in clear text.',
+    preferredMode: 'Cache {resource} still accepts unencrypted connections (transit_encryption_mode is preferred); switch to required once clients use TLS.',
+    standaloneRedis: 'Cache cluster {resource} runs {engine} outside a replication group, which cannot encrypt traffic in transit; use an aws_elasticache_replication_group with transit_encryption_enabled.',
+    tlsDisabled: 'MemoryDB cluster {resource} has TLS switched off (tls_enabled false).',
+  },
   check(cache: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cache);
     switch (cache.type) {

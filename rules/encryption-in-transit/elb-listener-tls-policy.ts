@@ -35,6 +35,10 @@ export default defineRule({
     weakProtocol: 'SSL negotiation policy {policy} of {resource} enables {protocol}.',
     unknown: 'The TLS policy of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    defaultPolicy: 'TLS listener {resource} sets no ssl_policy; listeners created through Terraform or the API get ELBSecurityPolicy-2016-08, which still accepts TLS 1.0 and 1.1.',
+    classicDefaultPolicy: 'The {protocol} listener on port {port} of Classic Load Balancer {resource} has no SSL negotiation policy (no aws_load_balancer_listener_policy for that port); the default policy accepts TLS versions older than 1.2.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     switch (resource.type) {
       case 'AWS::ElasticLoadBalancingV2::Listener':

@@ -31,6 +31,10 @@ export default defineRule({
     dmsNoSsl: 'DMS endpoint {resource} ({engine}) connects to its database without TLS (SslMode is none or not set); use require, verify-ca or verify-full.',
     unknown: 'Transport encryption of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    sesTlsOptional: 'SES configuration set {resource} delivers mail even when the receiving server offers no TLS (delivery_options.tls_policy is not Require, or REQUIRE for aws_sesv2_configuration_set).',
+    dmsNoSsl: 'DMS endpoint {resource} ({engine}) connects to its database without TLS (ssl_mode is none or not set); use require, verify-ca or verify-full.',
+  },
   limits: 'MSK client-broker encryption is checked by msk-encrypted; Amazon MQ brokers accept only TLS connections, so they need no check.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

@@ -25,6 +25,11 @@ export default defineRule({
     weakTlsPolicy: 'Domain {resource} accepts TLS 1.0 and 1.1 (TLSSecurityPolicy is not a Policy-Min-TLS-1-2 policy; the default is Policy-Min-TLS-1-0-2019-07).',
     unknown: 'Transport encryption of domain {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    nodeToNodeOff: 'Domain {resource} does not encrypt traffic between its nodes (node_to_node_encryption.enabled is not true); indexed PHI moves between nodes in clear text.',
+    httpsNotEnforced: 'Domain {resource} accepts plain HTTP on its endpoint (domain_endpoint_options.enforce_https is not true).',
+    weakTlsPolicy: 'Domain {resource} accepts TLS 1.0 and 1.1 (domain_endpoint_options.tls_security_policy is not a Policy-Min-TLS-1-2 policy; the default is Policy-Min-TLS-1-0-2019-07).',
+  },
   check(domain: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(domain);
     const paths = tf

@@ -22,6 +22,9 @@ export default defineRule({
     tlsVersionOnly: 'The bucket policy of {resource} only denies old TLS versions (NumericLessThan on the TLS version); a plain-HTTP request has no TLS version, so it is not denied. Add a Deny with Bool aws:SecureTransport "false" (or use NumericLessThanIfExists).',
     unknown: 'Whether the bucket policy of {resource} requires TLS cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noPolicy: 'Bucket {resource} has no aws_s3_bucket_policy (or policy attribute on the bucket) that denies requests over plain HTTP (Deny when aws:SecureTransport is "false"); PHI can be read or written without TLS.',
+  },
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     const policies = referrersOf(ctx, bucket, [isTerraform(bucket) ? POLICY_TYPES.terraform : POLICY_TYPES.cloudformation], isTerraform(bucket) ? 'bucket' : 'Bucket', ['BucketName']);
     const judged = policies.map((p) => ({ policy: p, ...judge(ctx, p) }));

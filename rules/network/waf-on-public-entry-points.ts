@@ -27,6 +27,10 @@ export default defineRule({
     noWaf: '{resource} is reachable from the internet and has no WAF web ACL association; attach a web ACL (AWS::WAFv2::WebACLAssociation) to filter attacks before they reach PHI.',
     invalidHeadersKept: 'Application load balancer {resource} forwards requests with invalid header fields (routing.http.drop_invalid_header_fields.enabled is not true).',
   },
+  terraformMessages: {
+    noWaf: '{resource} is reachable from the internet and has no WAF web ACL association; attach a web ACL (aws_wafv2_web_acl_association) to filter attacks before they reach PHI.',
+    invalidHeadersKept: 'Application load balancer {resource} forwards requests with invalid header fields (drop_invalid_header_fields is not true).',
+  },
   limits: 'CloudFront distributions (WebACLId) are not judged here; a web ACL associated outside this template cannot be seen.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

@@ -35,6 +35,10 @@ export default defineRule({
     enhancedRoutingOff: 'Redshift cluster {resource} sends COPY and UNLOAD traffic over the internet (EnhancedVpcRouting is not true).',
     unknown: 'Network placement of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    functionOutsideVpc: 'Function {resource} connects to {store} ({attribute}) but has no vpc_config, so the connection leaves the VPC; attach the function to private subnets.',
+    enhancedRoutingOff: 'Redshift cluster {resource} sends COPY and UNLOAD traffic over the internet (enhanced_vpc_routing is not true).',
+  },
   limits: 'A function is judged by the connection endpoints passed in its environment; connections built at run time from other configuration are not visible.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

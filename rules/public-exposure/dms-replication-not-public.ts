@@ -19,6 +19,10 @@ export default defineRule({
     defaultPublic: 'Replication instance {resource} does not set PubliclyAccessible, and DMS makes it publicly accessible by default; set it to false.',
     unknown: 'Whether replication instance {resource} is publicly accessible cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicInstance: 'Replication instance {resource} is publicly accessible (publicly_accessible is true).',
+    defaultPublic: 'Replication instance {resource} does not set publicly_accessible, and DMS makes it publicly accessible by default; set it to false.',
+  },
   limits: 'DMS Serverless replication configurations are not judged; reachability also depends on the subnets and security groups.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const path = isTerraform(resource) ? 'publicly_accessible' : 'PubliclyAccessible';

@@ -23,6 +23,10 @@ export default defineRule({
     publicTask: 'ECS service {resource} gives its tasks public IP addresses (AssignPublicIp is ENABLED).',
     unknown: 'Whether {resource} gets a public IP address cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicSubnet: 'Instance {resource} launches into subnet {subnet}, which assigns public IP addresses (map_public_ip_on_launch is true).',
+    publicTask: 'ECS service {resource} gives its tasks public IP addresses (network_configuration.assign_public_ip is true).',
+  },
   limits: 'When the instance sets nothing and its subnet is not in the template, the subnet\'s own setting (and a default VPC) decides and cannot be seen; Elastic IPs attached later are not judged.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     switch (resource.type) {

@@ -25,6 +25,10 @@ export default defineRule({
     publicUrl: '{resource} has a function URL with AuthType NONE ({url}): anyone who knows the URL can call it.',
     unknown: 'Whether {resource} can be invoked by anyone cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicPermission: '{resource} can be invoked by anyone: {permission} grants principal "*" without source_arn, source_account or principal_org_id.',
+    publicUrl: '{resource} has a function URL with authorization_type NONE ({url}): anyone who knows the URL can call it.',
+  },
   limits: 'Permissions added outside the template (other stacks, the console) cannot be seen; a NONE function URL that checks callers in its own code is still reported.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

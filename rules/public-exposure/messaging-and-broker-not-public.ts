@@ -35,6 +35,11 @@ export default defineRule({
     publicKubernetesApi: 'EKS cluster {resource} exposes its Kubernetes API endpoint to {cidrs}; turn public access off or limit PublicAccessCidrs to known networks.',
     unknown: 'Whether {resource} is open to the public cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicBroker: 'Broker {resource} is publicly accessible (publicly_accessible is true).',
+    publicKafka: 'MSK cluster {resource} gives its brokers public addresses (broker_node_group_info.connectivity_info.public_access.type is SERVICE_PROVIDED_EIPS).',
+    publicKubernetesApi: 'EKS cluster {resource} exposes its Kubernetes API endpoint to {cidrs}; turn public access off or limit vpc_config.public_access_cidrs to known networks.',
+  },
   limits: 'Transfer Family servers and Cognito identity pools are not judged by this rule; policies and settings changed outside the template cannot be seen.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);
@@ -108,5 +113,5 @@ function kubernetes(ctx: RuleContext, cluster: Resource): RuleResult[] {
   const path = cidrs.present ? cidrs.path : targetPath(cluster, access, publicRel);
   const fixes = setFix(cluster, publicRel, false, 'Turn off the public Kubernetes API endpoint', { safe: false, consequence: 'kubectl and CI outside the VPC lose access' });
   if (fixes.length) fixes[0].edits.push({ op: 'set', path: [...cluster.propertiesPath, ...base, 'EndpointPrivateAccess'], value: true });
-  return [{ status: 'fail', path, messageId: 'publicKubernetesApi', data: { cidrs: listed.filter((v) => OPEN.has(v)).join(', ') || 'the whole internet (no PublicAccessCidrs)' }, fixes }];
+  return [{ status: 'fail', path, messageId: 'publicKubernetesApi', data: { cidrs: listed.filter((v) => OPEN.has(v)).join(', ') || `the whole internet (no ${tf ? 'public_access_cidrs' : 'PublicAccessCidrs'})` }, fixes }];
 }

@@ -20,6 +20,9 @@ export default defineRule({
     publicDomain: 'Domain {resource} has no VPCOptions subnets, so its endpoint is on the internet and only the access policy stands in front of the indexed records.',
     unknown: 'Whether domain {resource} runs inside a VPC cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicDomain: 'Domain {resource} has no vpc_options.subnet_ids, so its endpoint is on the internet and only the access policy stands in front of the indexed records.',
+  },
   limits: 'The access policy and fine-grained access control of a public domain are not judged here.',
   check(domain: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(domain);

@@ -22,6 +22,9 @@ export default defineRule({
     defaultPublic: 'Database {resource} sets neither PubliclyAccessible nor DBSubnetGroupName (nor belongs to a cluster), so it launches in the default VPC where RDS makes it publicly accessible; set PubliclyAccessible to false.',
     unknown: 'Whether database {resource} is publicly accessible cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicDatabase: 'Database {resource} is publicly accessible (publicly_accessible is true): its endpoint resolves to a public address reachable from the internet.',
+  },
   limits: 'Whether a public database is actually reachable also depends on its subnets\' route tables and its security groups.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(resource)) return flagNotTrue(ctx, resource, 'publicly_accessible', { messageId: 'publicDatabase', absentPasses: true });

@@ -21,6 +21,9 @@ export default defineRule({
     publicWarehouse: '{resource} is publicly accessible (PubliclyAccessible is true): its endpoint gets a public address reachable from the internet.',
     unknown: 'Whether {resource} is publicly accessible cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    publicWarehouse: '{resource} is publicly accessible (publicly_accessible is true): its endpoint gets a public address reachable from the internet.',
+  },
   limits: 'Actual reachability also depends on the subnets\' routes, the security groups and any Elastic IP.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(resource)) return flagNotTrue(ctx, resource, 'publicly_accessible', { messageId: 'publicWarehouse', absentPasses: true });

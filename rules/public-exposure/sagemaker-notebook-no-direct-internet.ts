@@ -21,6 +21,10 @@ export default defineRule({
     domainInternet: 'SageMaker domain {resource} sends app traffic over the public internet (AppNetworkAccessType is not VpcOnly).',
     unknown: 'Whether {resource} has direct internet access cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notebookInternet: 'Notebook instance {resource} has direct internet access (direct_internet_access is not Disabled): data it reads can be sent anywhere without passing your VPC controls.',
+    domainInternet: 'SageMaker domain {resource} sends app traffic over the public internet (app_network_access_type is not VpcOnly).',
+  },
   limits: 'The routes and egress rules of the VPC the notebook is attached to are not judged here.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

@@ -35,6 +35,9 @@ export default defineRule({
     autoPublicIp: 'Subnet {resource} hosts {hosts} and gives every new network interface a public IP address (MapPublicIpOnLaunch is true).',
     unknown: 'Whether subnet {resource} hands out public IP addresses cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    autoPublicIp: 'Subnet {resource} hosts {hosts} and gives every new network interface a public IP address (map_public_ip_on_launch is true).',
+  },
   limits: 'Only subnets that the template places workloads in are judged; a subnet used by other stacks looks empty here.',
   check(subnet: Resource, ctx: RuleContext): RuleResult[] {
     const hosted = [...new Set(ctx.edgesTo(subnet.id).map((e) => e.from))]
