@@ -85,6 +85,20 @@ describe('rule set meta', () => {
     for (const r of ALL_RULES) assert.ok(Object.keys(r.messages).length > 0, `${r.id} has no messages`);
   });
 
+  it('Terraform wording rewords an existing message, with the same placeholders', () => {
+    const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+    const bad = ALL_RULES.flatMap((r) =>
+      Object.entries(r.terraformMessages ?? {}).flatMap(([id, text]) => {
+        const original = r.messages[id];
+        if (original === undefined) return [`${r.id}/${id}: no such message`];
+        if (text === original) return [`${r.id}/${id}: same as the CloudFormation text`];
+        const [want, got] = [placeholders(original), placeholders(text)];
+        return want.join() === got.join() ? [] : [`${r.id}/${id}: ${got.join(' ')} instead of ${want.join(' ')}`];
+      }),
+    );
+    assert.deepEqual(bad, []);
+  });
+
   it('every CloudFormation/SAM type exists in the CloudFormation spec or the SAM type list', () => {
     const known = cloudFormationTypes();
     const missing = ALL_RULES.flatMap((r) => (r.appliesTo.cloudformation ?? []).filter((t) => t !== '*' && !known.has(t) && !SAM_TYPES.includes(t) && !NEWER_CFN_TYPES.has(t)).map((t) => `${r.id}: ${t}`));
