@@ -42,6 +42,10 @@ export default defineRule({
     eventNoAuth: 'API event {event} of function {resource} has no authorizer ({value}): set Auth.Authorizer on the event or Auth.DefaultAuthorizer on its API.',
     unknown: 'Whether {resource} requires authorization cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    methodNoAuth: 'Method {resource} has authorization {value}: any caller can invoke it. Use AWS_IAM, COGNITO_USER_POOLS or a Lambda authorizer (CUSTOM).',
+    routeNoAuth: 'Route {resource} has authorization_type {value}: any caller can invoke it. Use AWS_IAM, JWT or a Lambda authorizer (CUSTOM).',
+  },
   limits: 'Authorization defined only inside an OpenAPI body (security schemes) and SAM Globals for the implicit API are not read.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(resource)) return resource.type === 'aws_api_gateway_method' ? terraformMethod(resource, ctx) : terraformRoute(resource, ctx);

@@ -22,6 +22,12 @@ export default defineRule({
     weakPassword: 'User pool {resource} accepts passwords shorter than {min} characters (MinimumLength {value}).',
     unknown: 'The sign-in settings of user pool {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noMfa: 'User pool {resource} does not require MFA (mfa_configuration {value}); a stolen password alone opens the account. Set it to ON.',
+    noThreatProtection: 'User pool {resource} does not enforce threat protection (user_pool_add_ons.advanced_security_mode {value}); risky and compromised-credential sign-ins are not blocked.',
+    noDeletionProtection: 'User pool {resource} can be deleted without first turning off deletion_protection; set it to ACTIVE.',
+    weakPassword: 'User pool {resource} accepts passwords shorter than {min} characters (password_policy.minimum_length {value}).',
+  },
   check(pool: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(pool);
     const p = tf

@@ -21,6 +21,11 @@ export default defineRule({
     rootUser: 'Container {container} of {resource} shares the host network and runs as root (User {user}); set a non-root User.',
     unknown: 'The container settings of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    writableRoot: 'Container {container} of {resource} has a writable root filesystem: set readonlyRootFilesystem to true in its container_definitions entry and mount volumes for the paths it writes.',
+    privileged: 'Container {container} of {resource} runs privileged, with full access to the host; remove privileged from its container_definitions entry.',
+    rootUser: 'Container {container} of {resource} shares the host network and runs as root (user {user}); set a non-root user in its container_definitions entry.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(resource) ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);
   },

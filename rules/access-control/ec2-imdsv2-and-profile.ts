@@ -25,6 +25,9 @@ export default defineRule({
     noProfile: 'Instance {resource} has no instance profile: software on it needs stored access keys to reach AWS. Attach a role with IamInstanceProfile.',
     unknown: 'The metadata or instance profile settings of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noProfile: 'Instance {resource} has no instance profile: software on it needs stored access keys to reach AWS. Attach a role with iam_instance_profile.',
+  },
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(resource) ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);
   },

@@ -19,6 +19,9 @@ export default defineRule({
     weakSecurityConfig: 'Security configuration {resource}, used by EMR cluster {cluster}, does not enable {missing}.',
     unknown: 'The authentication or encryption settings of EMR cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noKerberos: 'EMR cluster {resource} has no Kerberos authentication (kerberos_attributes); anyone on the cluster network can act as any Hadoop user.',
+  },
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(cluster);
     const out: RuleResult[] = [];

@@ -34,6 +34,10 @@ export default defineRule({
     accessKey: '{resource} creates a long-lived access key for an IAM user; workloads should use roles, people IAM Identity Center.',
     unknown: 'Whether {resource} grants permissions to users or inline cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    inlinePolicy: '{resource} carries an inline policy (inline_policy); use a customer managed policy (aws_iam_policy and a policy attachment) so it can be reviewed and reused.',
+    inlinePolicyResource: '{resource} creates an inline policy; use a customer managed policy (aws_iam_policy and a policy attachment) instead.',
+  },
   limits: 'Group membership and keys created outside the template are not seen; SAM function policies (inline on the generated role) are not reported.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(resource) ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);

@@ -23,6 +23,10 @@ export default defineRule({
     openPolicy: 'The key policy of {resource} allows every principal ("*") without a condition; name the accounts or roles that may use the key.',
     unknown: 'The key settings of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noRotation: 'Key {resource} does not rotate its key material: set enable_key_rotation to true.',
+    disabled: 'Key {resource} is disabled (is_enabled false): data encrypted with it cannot be read, which breaks recovery of PHI.',
+  },
   limits: 'Whether a key is scheduled for deletion is account state; the template shows only the waiting period and the deletion policy. Terraform prevent_destroy is not in the plan.',
   check(key: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(key) ? checkTerraform(key, ctx) : checkCloudFormation(key, ctx);

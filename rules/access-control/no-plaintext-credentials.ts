@@ -138,6 +138,9 @@ export default defineRule({
     urlCredentials: '{property} of {resource} carries a user name and password or token in the repository URL; connect the source with OAuth or a CodeConnections connection instead.',
     unknown: 'Whether {property} of {resource} is written in plain text cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    literal: '{property} of {resource} is written in the configuration as a constant, so it sits in plain text in the plan and state; read it from Secrets Manager (an aws_secretsmanager_secret_version data source) or let the service manage it.',
+  },
   limits: 'CloudFormation parameter attributes are not visible to rules, so a parameter without a default passes whether or not it has NoEcho; Terraform values that come from variables or other resources pass.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(resource) ? checkTerraform(resource, ctx) : checkCloudFormation(resource, ctx);

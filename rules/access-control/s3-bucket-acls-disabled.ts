@@ -19,6 +19,9 @@ export default defineRule({
     aclInUse: 'Bucket {resource} grants access with the canned ACL {value}; disable ACLs (ObjectOwnership BucketOwnerEnforced) and grant access in the bucket policy.',
     unknown: 'Whether ACLs are disabled on bucket {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    aclsEnabled: 'Bucket {resource} has ownership controls (aws_s3_bucket_ownership_controls) with object_ownership {value}, so object ACLs still grant access; use BucketOwnerEnforced.',
+  },
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(bucket) ? checkTerraform(bucket, ctx) : checkCloudFormation(bucket, ctx);
   },

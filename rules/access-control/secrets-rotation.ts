@@ -26,6 +26,10 @@ export default defineRule({
     tooLong: 'Rotation schedule {resource} rotates secret {secret} only every {days} days; rotate at least every {max} days.',
     unknown: 'Whether {resource} rotates its secret cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noRotation: 'Secret {resource} has no rotation schedule: add an aws_secretsmanager_secret_rotation that rotates it at least every {max} days.',
+    noRules: 'Rotation schedule {resource} of secret {secret} has no rotation_rules (automatically_after_days or schedule_expression), so it never rotates on its own.',
+  },
   limits: 'Rotation configured outside the template (console, another stack) is not seen; whether the rotation function works is run-time state.',
   check(secret: Resource, ctx: RuleContext): RuleResult[] {
     const schedules = isTerraform(secret)

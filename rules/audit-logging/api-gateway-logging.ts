@@ -25,6 +25,9 @@ export default defineRule({
     noExecutionLogs: 'REST stage {resource} has no execution logging for all methods (a MethodSettings entry for "*" and "/*" with LoggingLevel ERROR or INFO).',
     unknown: 'Logging of API stage {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noExecutionLogs: 'REST stage {resource} has no execution logging for all methods (an aws_api_gateway_method_settings for the stage with method_path "*/*" and settings.logging_level ERROR or INFO).',
+  },
   limits: 'The account-level CloudWatch role (AWS::ApiGateway::Account) that execution logs need, stages created through a Deployment StageDescription and the implicit API SAM creates from function events are not checked.',
   check(stage: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(stage)) return checkTerraform(stage, ctx);

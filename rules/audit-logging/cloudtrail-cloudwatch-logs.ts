@@ -19,6 +19,10 @@ export default defineRule({
     noRole: 'Trail {resource} names a CloudWatch Logs group but no role (CloudWatchLogsRoleArn) for CloudTrail to write to it.',
     unknown: 'CloudWatch Logs delivery of trail {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noLogGroup: 'Trail {resource} sends no events to CloudWatch Logs (cloud_watch_logs_group_arn is not set): suspicious access to PHI is only found when someone reads the S3 files.',
+    noRole: 'Trail {resource} names a CloudWatch Logs group but no role (cloud_watch_logs_role_arn) for CloudTrail to write to it.',
+  },
   limits: 'The metric filters and alarms that make the delivery useful, and who answers them, are not checked.',
   check(trail: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(trail);

@@ -21,6 +21,9 @@ export default defineRule({
     noGlobalEvents: 'Trail {resource} leaves out global service events (IAM, STS, CloudFront): role and credential changes that grant access to PHI are not recorded.',
     unknown: 'Whether trail {resource} logs all Regions cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notLogging: 'Trail {resource} is declared but not logging (enable_logging is false): API calls that reach PHI are not recorded.',
+  },
   limits: 'An account or organization trail kept outside this template (for example in the management account) is not visible; a template without any trail is not reported.',
   check(trail: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(trail);

@@ -27,6 +27,9 @@ export default defineRule({
     partlyCovered: 'The trails of this template record only the {mode} of objects in bucket {resource}; select ReadWriteType All (or both read and write events).',
     unknown: 'Whether a trail records the S3 data events of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    partlyCovered: 'The trails of this template record only the {mode} of objects in bucket {resource}; set read_write_type All in the event_selector (or select both read and write events).',
+  },
   limits: 'Trails outside the template (an organization trail, another stack) are not visible; when the template declares no trail, nothing is reported.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(bucket);

@@ -28,6 +28,10 @@ export default defineRule({
     noTracing: 'API stage {resource} has X-Ray tracing off: the path of requests to PHI back ends cannot be followed.',
     unknown: 'A monitoring setting of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    actionsDisabled: 'Alarm {resource} has its actions disabled (actions_enabled is false): it changes state without telling anyone.',
+    noEnhancedMonitoring: 'Database {resource} has no enhanced monitoring (monitoring_interval is 0): operating-system metrics of the PHI database are not collected.',
+  },
   limits: 'Whether anyone watches the alarms and dashboards, and whether trace annotations stay free of PHI, is outside the template.',
   check(r: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(r);

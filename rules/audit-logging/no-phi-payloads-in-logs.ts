@@ -23,6 +23,11 @@ export default defineRule({
     fieldLogs: 'GraphQL API {resource} logs resolver fields at {level} without ExcludeVerboseContent: arguments and results with PHI are copied into CloudWatch Logs.',
     unknown: 'Whether {resource} logs payloads cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    dataTrace: '{resource} turns on full request and response logging (data_trace_enabled): request bodies with PHI are copied into CloudWatch Logs, where a different set of people can read them.',
+    executionData: 'State machine {resource} logs execution data (include_execution_data): the input and output of every state, including PHI, is copied into CloudWatch Logs.',
+    fieldLogs: 'GraphQL API {resource} logs resolver fields at {level} without exclude_verbose_content: arguments and results with PHI are copied into CloudWatch Logs.',
+  },
   limits: 'What the application code itself writes to its logs is not visible. A log group data protection policy that masks identifiers reduces, but does not remove, the exposure.',
   check(r: Resource, ctx: RuleContext): RuleResult[] {
     switch (r.type) {

@@ -20,6 +20,9 @@ export default defineRule({
     noDestination: 'Redshift cluster {resource} turns audit logging on without a destination: give an S3 bucket, or LogDestinationType cloudwatch with LogExports.',
     unknown: 'Audit logging of Redshift cluster {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noDestination: 'Redshift cluster {resource} turns audit logging on without a destination: give a bucket_name, or log_destination_type cloudwatch with log_exports.',
+  },
   limits: 'Query text is logged only when the parameter group sets enable_user_activity_logging; the parameter group and the destination bucket policy are not checked.',
   check(cluster: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(cluster) ? checkTerraform(cluster, ctx) : checkCloudFormation(cluster, ctx);

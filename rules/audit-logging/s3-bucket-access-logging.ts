@@ -23,6 +23,9 @@ export default defineRule({
     selfTarget: 'Bucket {resource} delivers its access logs into itself; use a separate log bucket so the log does not log its own writes and PHI readers cannot edit the record.',
     unknown: 'Server access logging of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noLogging: 'Bucket {resource} has no server access logging (no aws_s3_bucket_logging resource gives it a target_bucket): reads and writes of its objects leave no record of who made them.',
+  },
   limits: 'Object-level CloudTrail data events recorded by a trail outside the template also satisfy the audit need; they are checked by cloudtrail-s3-data-events, not here. Buckets that receive other buckets\' access logs are not asked to log themselves.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(bucket) ? checkTerraform(bucket, ctx) : checkCloudFormation(bucket, ctx);

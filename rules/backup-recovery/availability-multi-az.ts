@@ -26,6 +26,11 @@ export default defineRule({
     ec2HealthCheck: 'Auto Scaling group {resource} is behind a load balancer but replaces instances only on EC2 status checks (HealthCheckType is not ELB).',
     unknown: 'The availability setting of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    singleAz: 'Database {resource} runs in one Availability Zone (multi_az is not true); a zone outage makes its PHI unavailable until it is restored.',
+    noCrossZone: 'Classic load balancer {resource} does not balance across Availability Zones (cross_zone_load_balancing is not true).',
+    ec2HealthCheck: 'Auto Scaling group {resource} is behind a load balancer but replaces instances only on EC2 status checks (health_check_type is not ELB).',
+  },
   limits:
     'Aurora instances declared in another stack or module are not counted. DynamoDB is replicated across zones by the service; its capacity auto scaling is not checked here.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {

@@ -21,6 +21,9 @@ export default defineRule({
     policyIncomplete: 'The access policy of backup vault {resource} does not deny {actions} to every principal, and the vault has no Vault Lock.',
     unknown: 'Whether backup vault {resource} protects its recovery points cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    unprotected: 'Backup vault {resource} has neither a Vault Lock (aws_backup_vault_lock_configuration) nor an access policy (aws_backup_vault_policy) denying {actions} to everyone; anyone with backup permissions can delete its recovery points.',
+  },
   limits: 'A governance-mode lock (no ChangeableForDays) can still be removed by a sufficiently privileged principal; conditions on a deny statement (exceptions for a break-glass role) are not evaluated.',
   check(vault: Resource, ctx: RuleContext): RuleResult[] {
     const policies: { owner: Resource; lookup: Lookup }[] = [];

@@ -42,6 +42,10 @@ export default defineRule({
     lbUnprotected: 'Load balancer {resource} has no deletion protection (attribute deletion_protection.enabled is not "true"); deleting it takes the PHI workload behind it offline.',
     unknown: 'Deletion protection of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    unprotected: '{resource} has no deletion protection ({property} is not true); one API call or terraform destroy deletes it.',
+    lbUnprotected: 'Load balancer {resource} has no deletion protection (enable_deletion_protection is not true); deleting it takes the PHI workload behind it offline.',
+  },
   limits: 'Deletion protection does not stop a stack from replacing a resource; DeletionPolicy and UpdateReplacePolicy are checked by phi-store-retain-on-delete.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(resource)) {

@@ -24,6 +24,10 @@ export default defineRule({
     replicaPitrOff: 'Replica {replica} of global table {resource} has no point-in-time recovery (PointInTimeRecoveryEnabled is not true).',
     unknown: 'Point-in-time recovery of {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    pitrOff: 'Table {resource} has no point-in-time recovery (point_in_time_recovery.enabled is not true); overwritten or deleted items cannot be restored.',
+    replicaPitrOff: 'Replica {replica} of global table {resource} has no point-in-time recovery (point_in_time_recovery of its replica block is not true).',
+  },
   limits: 'On-demand backups and AWS Backup plans can also protect a table; they are checked by resource-in-backup-plan, not here.',
   check(table: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(table)) {

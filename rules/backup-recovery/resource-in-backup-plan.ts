@@ -65,6 +65,9 @@ export default defineRule({
     excluded: '{resource} is excluded from AWS Backup selection {selection} by its NotResources or conditions, and no other selection covers it.',
     unknown: 'Whether an AWS Backup plan covers {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    excluded: '{resource} is excluded from AWS Backup selection {selection} by its not_resources or condition blocks, and no other selection covers it.',
+  },
   limits: 'Backup plans defined in another stack or account (AWS Organizations backup policies) are not visible; a store covered only there is reported and may be suppressed. Whether the plan actually succeeds is not visible either.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const tf = isTerraform(resource);

@@ -17,6 +17,9 @@ export default defineRule({
     noReplication: 'Bucket {resource} has no enabled replication rule; a Regional outage or an account compromise leaves no second copy of its objects.',
     unknown: 'Replication of bucket {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noReplication: 'Bucket {resource} has no enabled replication rule (aws_s3_bucket_replication_configuration); a Regional outage or an account compromise leaves no second copy of its objects.',
+  },
   limits: 'The template cannot show whether the replica lives in another Region or account, nor that it is encrypted; replicas defined in this template are checked by the other S3 rules.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     if (replicaIds(ctx).has(bucket.id)) return [];

@@ -25,6 +25,10 @@ export default defineRule({
     noNotifications: 'Versioned bucket {resource} sends no event notifications (NotificationConfiguration or EventBridge); deletions and overwrites of PHI objects go unnoticed.',
     unknown: 'The lifecycle or notification setup of bucket {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    noNoncurrentLifecycle: 'Versioned bucket {resource} has no enabled lifecycle rule for noncurrent versions (an aws_s3_bucket_lifecycle_configuration rule with noncurrent_version_expiration or noncurrent_version_transition); overwritten and deleted PHI piles up indefinitely, outside any retention schedule.',
+    noNotifications: 'Versioned bucket {resource} sends no event notifications (no aws_s3_bucket_notification with eventbridge, lambda_function, queue or topic); deletions and overwrites of PHI objects go unnoticed.',
+  },
   limits: 'Only versioned buckets are checked. Whether the expiry period matches the organisation retention schedule, and whether anyone consumes the events, cannot be seen in a template.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     return isTerraform(bucket) ? checkTerraform(bucket, ctx) : checkCloudFormation(bucket, ctx);

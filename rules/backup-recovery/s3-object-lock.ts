@@ -20,6 +20,9 @@ export default defineRule({
     noConfiguration: 'Bucket {resource} turns Object Lock on but ObjectLockConfiguration.ObjectLockEnabled is not "Enabled".',
     unknown: 'Object Lock on bucket {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    notEnabled: 'Bucket {resource} does not use Object Lock (object_lock_enabled is not true); its objects can be overwritten or deleted by anyone allowed to write.',
+  },
   limits: 'Advice: Object Lock suits records that must never change, and it conflicts with erasure requests and with lifecycle expiry inside the retention period; whether a bucket needs it is a policy decision. Default retention rules and legal holds are not checked.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {
     if (isTerraform(bucket)) {
