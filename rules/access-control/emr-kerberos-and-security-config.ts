@@ -63,7 +63,7 @@ export default defineRule({
         for (const flag of ['EnableAtRestEncryption', 'EnableInTransitEncryption']) if (!(isObject(enc) && isTrue(entryOf(enc, flag) ?? false))) missing.add(flag);
       }
       if (d.absent) missing.add('EnableAtRestEncryption').add('EnableInTransitEncryption');
-      if (missing.size) out.push({ status: 'fail', path: targetPath(config, doc, [tf ? 'configuration' : 'SecurityConfiguration']), messageId: 'weakSecurityConfig', resourceId: config.id, data: { cluster: cluster.id, missing: [...missing].join(' and ') } });
+      if (missing.size) out.push({ status: 'fail', path: targetPath(config, doc, [tf ? 'configuration' : 'SecurityConfiguration']), messageId: 'weakSecurityConfig', resourceId: config.id, data: { resource: config.id, cluster: cluster.id, missing: [...missing].join(' and ') } });
     }
     return out;
   },

@@ -42,7 +42,8 @@ export default defineRule({
     const judged = schedules.map((s) => (isTerraform(s) ? judgeTerraform(ctx, s) : judgeCloudFormation(ctx, s)));
     if (judged.some((j) => j.ok)) return [];
     const first = (judged[0] as { ok: false; result: RuleResult }).result;
-    return [{ ...first, data: { ...first.data, secret: secret.id } }];
+    // The finding sits on the schedule, and its text names the schedule as {resource} and the secret as {secret}.
+    return [{ ...first, data: { ...first.data, secret: secret.id, resource: first.resourceId ?? secret.id } }];
   },
 });
 

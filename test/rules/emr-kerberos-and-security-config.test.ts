@@ -1,4 +1,6 @@
+import { strict as assert } from 'assert';
 import rule from '../../rules/access-control/emr-kerberos-and-security-config';
+import { lint } from '../../server/src/engine/lint';
 import { testRule } from '../harness/rule-tester';
 import { plan } from './plan-builder';
 
@@ -73,4 +75,12 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('emr-kerberos-and-security-config wording', () => {
+  it('names the security configuration and the cluster that uses it', () => {
+    const text = template(kerberos + '      SecurityConfiguration: !Ref EmrSecurity\n', 'EnableAtRestEncryption: true\n          EnableInTransitEncryption: false');
+    const finding = lint(text, 'file:///t.yaml').findings.find((f) => f.messageId === 'weakSecurityConfig');
+    assert.match(finding?.message ?? '', /^Security configuration EmrSecurity, used by EMR cluster \w+, does not enable EnableInTransitEncryption\./);
+  });
 });

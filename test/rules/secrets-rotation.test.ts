@@ -1,4 +1,6 @@
+import { strict as assert } from 'assert';
 import rule from '../../rules/access-control/secrets-rotation';
+import { lint } from '../../server/src/engine/lint';
 import { testRule } from '../harness/rule-tester';
 import { plan } from './plan-builder';
 
@@ -75,4 +77,12 @@ testRule(rule, {
       errors: [{ messageId: 'tooLong', resource: 'aws_secretsmanager_secret_rotation.db', path: 'planned_values.root_module.resources.1.values.rotation_rules.0.automatically_after_days', line: 25 }],
     },
   ],
+});
+
+describe('secrets-rotation wording', () => {
+  it('names the rotation schedule and the secret it rotates', () => {
+    const text = template(schedule('!Ref DbSecret', '      RotationRules:\n        AutomaticallyAfterDays: 365\n'));
+    const finding = lint(text, 'file:///t.yaml').findings.find((f) => f.ruleId === 'secrets-rotation');
+    assert.equal(finding?.message, 'Rotation schedule DbSecretRotation rotates secret DbSecret only every 365 days; rotate at least every 90 days.');
+  });
 });
