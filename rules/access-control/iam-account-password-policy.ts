@@ -22,6 +22,9 @@ export default defineRule({
     policyNotVisible: '{resource} gets a console password, but the account password policy that governs it is not in this template; verify it in the account (minimum {min} characters, all character classes, reuse prevention {reuse}, maximum age {age} days).',
     unknown: 'The account password policy {resource} cannot be verified statically: {reason}.',
   },
+  terraformMessages: {
+    policyNotVisible: '{resource} gets a console password, but the account password policy that governs it (aws_iam_account_password_policy) is not in this plan; verify it in the account (minimum {min} characters, all character classes, reuse prevention {reuse}, maximum age {age} days).',
+  },
   limits: 'CloudFormation has no resource for the account password policy; Terraform shows it only when the plan manages it.',
   check(resource: Resource, ctx: RuleContext): RuleResult[] {
     const data = { min: String(POLICY.minLength), reuse: String(POLICY.reuse), age: String(POLICY.maxAge) };

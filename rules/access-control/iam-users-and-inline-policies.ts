@@ -35,6 +35,7 @@ export default defineRule({
     unknown: 'Whether {resource} grants permissions to users or inline cannot be verified statically: {reason}.',
   },
   terraformMessages: {
+    userNoGroup: 'IAM user {resource} belongs to no group in this plan; manage its permissions through a group.',
     inlinePolicy: '{resource} carries an inline policy (inline_policy); use a customer managed policy (aws_iam_policy and a policy attachment) so it can be reviewed and reused.',
     inlinePolicyResource: '{resource} creates an inline policy; use a customer managed policy (aws_iam_policy and a policy attachment) instead.',
   },

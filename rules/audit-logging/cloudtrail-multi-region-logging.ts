@@ -22,6 +22,7 @@ export default defineRule({
     unknown: 'Whether trail {resource} logs all Regions cannot be verified statically: {reason}.',
   },
   terraformMessages: {
+    notMultiRegion: 'Trail {resource} records one Region only and no trail in this plan covers all Regions: activity in other Regions, where PHI can be copied, goes unrecorded.',
     notLogging: 'Trail {resource} is declared but not logging (enable_logging is false): API calls that reach PHI are not recorded.',
   },
   limits: 'An account or organization trail kept outside this template (for example in the management account) is not visible; a template without any trail is not reported.',

@@ -28,7 +28,8 @@ export default defineRule({
     unknown: 'Whether a trail records the S3 data events of {resource} cannot be verified statically: {reason}.',
   },
   terraformMessages: {
-    partlyCovered: 'The trails of this template record only the {mode} of objects in bucket {resource}; set read_write_type All in the event_selector (or select both read and write events).',
+    notCovered: 'No trail in this plan selects S3 data events for bucket {resource}: who read or changed which PHI object is not recorded.',
+    partlyCovered: 'The trails of this plan record only the {mode} of objects in bucket {resource}; set read_write_type All in the event_selector (or select both read and write events).',
   },
   limits: 'Trails outside the template (an organization trail, another stack) are not visible; when the template declares no trail, nothing is reported.',
   check(bucket: Resource, ctx: RuleContext): RuleResult[] {

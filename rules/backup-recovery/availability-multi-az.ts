@@ -27,6 +27,7 @@ export default defineRule({
     unknown: 'The availability setting of {resource} cannot be verified statically: {reason}.',
   },
   terraformMessages: {
+    fewInstances: 'Aurora cluster {resource} has {count} DB instance(s) in this plan; without a second instance in another zone a zone outage stops access to its PHI.',
     singleAz: 'Database {resource} runs in one Availability Zone (multi_az is not true); a zone outage makes its PHI unavailable until it is restored.',
     noCrossZone: 'Classic load balancer {resource} does not balance across Availability Zones (cross_zone_load_balancing is not true).',
     ec2HealthCheck: 'Auto Scaling group {resource} is behind a load balancer but replaces instances only on EC2 status checks (health_check_type is not ELB).',

@@ -66,6 +66,7 @@ export default defineRule({
     unknown: 'Whether an AWS Backup plan covers {resource} cannot be verified statically: {reason}.',
   },
   terraformMessages: {
+    notInPlan: '{resource} is not selected by any AWS Backup selection in this plan (no ARN, wildcard or tag condition matches it); its data has no scheduled, centrally retained backup.',
     excluded: '{resource} is excluded from AWS Backup selection {selection} by its not_resources or condition blocks, and no other selection covers it.',
   },
   limits: 'Backup plans defined in another stack or account (AWS Organizations backup policies) are not visible; a store covered only there is reported and may be suppressed. Whether the plan actually succeeds is not visible either.',
