@@ -22,8 +22,10 @@ export function verifyFix(analysis: Analysis, finding: Finding, intent: FixInten
   if (after.findings.some((f) => sameFinding(f, finding) && f.path.join('.') === finding.path.join('.'))) return debug({ ok: false, reason: 'the finding is still there after the fix' }, finding, intent);
   const before = analysis.findings;
   // A fix that asks for a value through a new parameter leaves the rule unable to decide until it is given.
+  // That holds for a resource the fix adds too (a function's log group declared with a key given as a parameter).
   const asksForValue = JSON.stringify(intent.edits).includes('"newParameter"');
-  const awaited = (f: Finding) => asksForValue && f.ruleId === finding.ruleId && f.resource === finding.resource && f.status === 'unknown';
+  const added = new Set(intent.edits.flatMap((e) => (e.op === 'addResource' ? [e.logicalId] : [])));
+  const awaited = (f: Finding) => asksForValue && f.ruleId === finding.ruleId && (f.resource === finding.resource || added.has(f.resource)) && f.status === 'unknown';
   const introduced = after.findings.filter((f) => !before.some((b) => sameFinding(b, f)) && !awaited(f) && severityRank(f.severity) >= severityRank(finding.severity));
   if (introduced.length) return debug({ ok: false, reason: `the fix introduces ${introduced.map((f) => `${f.ruleId} on ${f.resource}`).join(', ')}` }, finding, intent);
   return rendered;
