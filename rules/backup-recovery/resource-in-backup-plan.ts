@@ -79,7 +79,7 @@ export default defineRule({
     const subject = describe(ctx, resource, shape);
     let reason: string | undefined;
     let excludedBy: Selection | undefined;
-    for (const s of selections) {
+    for (const s of selections.candidates(subject)) {
       const verdict = covers(s, subject);
       if (verdict.result === 'yes') return [];
       if (verdict.result === 'unknown') reason ??= `${verdict.reason} (selection ${s.id})`;
@@ -87,7 +87,7 @@ export default defineRule({
     }
     if (reason) return [unknownAt(resource.path, reason)];
     if (excludedBy) return [{ status: 'fail', path: resource.path, messageId: 'excluded', data: { selection: excludedBy.id } }];
-    return [{ status: 'fail', path: resource.path, messageId: 'notInPlan', fixes: tagFix(ctx, resource, subject, selections) }];
+    return [{ status: 'fail', path: resource.path, messageId: 'notInPlan', fixes: tagFix(ctx, resource, subject, selections.all) }];
   },
 });
 
@@ -206,8 +206,60 @@ interface Selection {
   allTags: TagTest[];
 }
 
-function indexSelections(ctx: RuleContext, tf: boolean): Selection[] {
-  return ctx.ofType(tf ? SELECTION.terraform : SELECTION.cloudformation).map((s) => (tf ? parseTerraform(ctx, s) : parseCloudFormation(ctx, s)));
+/**
+ * The template's selections, and for each store the ones that can include it. A selection that names its
+ * resources only by reference or by ARNs without wildcards, and selects no tags, includes a store only when one of
+ * those names is the store's: it is indexed by them, so a plan with a selection per database stays linear. Every
+ * other selection is a candidate for every store. Candidates keep template order, so the first undecided or
+ * excluding selection is the same one a scan of all of them finds (a selection that cannot include a store
+ * leaves the verdict as it is).
+ */
+class SelectionIndex {
+  private readonly broad: number[] = [];
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(readonly all: Selection[]) {
+    all.forEach((s, i) => {
+      const names = s.anyTags.length ? undefined : narrowNames(s.resources);
+      if (!names) this.broad.push(i);
+      else for (const name of names) (this.byName.get(name) ?? this.byName.set(name, []).get(name)!).push(i);
+    });
+  }
+
+  candidates(subject: Subject): Selection[] {
+    if (this.broad.length === this.all.length) return this.all;
+    const picked = new Set(this.broad);
+    for (const name of subjectNames(subject)) for (const i of this.byName.get(name) ?? []) picked.add(i);
+    return [...picked].sort((a, b) => a - b).map((i) => this.all[i]);
+  }
+}
+
+// Names compare upper-cased: equal upper-cased text is necessary for a case-insensitive ARN match (so no
+// candidate is missed), and the match itself is decided by `covers`.
+const byId = (id: string) => `id\u0000${id}`;
+const byArn = (arn: string) => `arn\u0000${arn.toUpperCase()}`;
+const byPart = (service: string, resource: string) => `part\u0000${service}\u0000${resource.toUpperCase()}`;
+
+/** The names under which a selection with only references and literal ARNs can include a store; undefined for any other. */
+function narrowNames(items: Item[]): string[] | undefined {
+  const names: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'ref') names.push(...[...item.targets].map(byId));
+    else if (item.kind === 'pattern' && !item.glob.includes('*')) {
+      names.push(byArn(item.glob));
+      const parts = arnParts(item.glob);
+      if (parts) names.push(byPart(parts.service, parts.resource));
+    } else return undefined;
+  }
+  return names;
+}
+
+function subjectNames(subject: Subject): string[] {
+  return [byId(subject.id), ...subject.arns.map(byArn), ...subject.names.map((n) => byPart(subject.shape.service, `${subject.shape.prefix}${n}`))];
+}
+
+function indexSelections(ctx: RuleContext, tf: boolean): SelectionIndex {
+  return new SelectionIndex(ctx.ofType(tf ? SELECTION.terraform : SELECTION.cloudformation).map((s) => (tf ? parseTerraform(ctx, s) : parseCloudFormation(ctx, s))));
 }
 
 function startsWith(path: Path, prefix: Path): boolean {
@@ -355,8 +407,16 @@ function parseTerraform(ctx: RuleContext, s: Resource): Selection {
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 
+/** Globs compiled once: every store is matched against the same few selection patterns. */
+const compiledGlobs = new Map<string, RegExp>();
+
 function globMatches(glob: string, value: string, caseInsensitive = false): boolean {
-  const re = new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, caseInsensitive ? 'is' : 's');
+  const flags = caseInsensitive ? 'is' : 's';
+  let re = compiledGlobs.get(flags + glob);
+  if (!re) {
+    re = new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, flags);
+    if (compiledGlobs.size < 5_000) compiledGlobs.set(flags + glob, re);
+  }
   return re.test(value);
 }
 

@@ -1,4 +1,6 @@
+import { strict as assert } from 'assert';
 import rule from '../../rules/backup-recovery/resource-in-backup-plan';
+import { lint } from '../../server/src/engine/lint';
 import { testRule } from '../harness/rule-tester';
 import { plan } from './plan-builder';
 
@@ -140,4 +142,35 @@ testRule(rule, {
       errors: [{ messageId: 'unknown', resource: 'aws_dynamodb_table.patients', path: 'planned_values.root_module.resources.0', line: 6, status: 'unknown' }],
     },
   ],
+});
+
+describe('resource-in-backup-plan with a selection per database', () => {
+  // Forty databases, each selected by its own ARN, beside broader selections that decide the other verdicts.
+  const db = (name: string, unknown?: Record<string, unknown>) => ({ address: `aws_db_instance.${name}`, values: { identifier: name, engine: 'postgres', tags: { DataClassification: 'PHI' } }, unknown });
+  const select = (name: string, values: Record<string, unknown>) => ({ address: `aws_backup_selection.${name}`, values: { name, plan_id: 'plan', iam_role_arn: 'arn:aws:iam::111122223333:role/backup', ...values } });
+  const arn = (name: string) => `arn:aws:rds:us-east-1:111122223333:db:${name}`;
+  const names = [...Array(40).keys()].map((i) => `db${i}`);
+  const resources = [
+    ...names.map((n) => db(n)),
+    db('orphan'),
+    db('Excluded'),
+    db('undecided', { tags: true }),
+    select('by_tag', { selection_tag: [{ type: 'STRINGEQUALS', key: 'backup', value: 'yes' }] }),
+    ...names.map((n) => select(`only_${n}`, { resources: [arn(n.toUpperCase())] })),
+    select('all_but_excluded', { resources: ['arn:aws:rds:*:*:db:excluded'], not_resources: [arn('excluded')] }),
+  ];
+  const findings = lint(JSON.stringify(plan(...resources)), 'file:///plan.json').findings.filter((f) => f.ruleId === 'resource-in-backup-plan');
+
+  it('covers each database by its own selection (RDS names compare without case) and judges the rest against every selection', () => {
+    assert.deepEqual(
+      findings.map((f) => [f.resource, f.messageId]),
+      [
+        ['aws_db_instance.orphan', 'notInPlan'],
+        ['aws_db_instance.Excluded', 'excluded'],
+        ['aws_db_instance.undecided', 'unknown'],
+      ],
+    );
+    assert.match(findings[1].message, /excluded from AWS Backup selection aws_backup_selection\.all_but_excluded /);
+    assert.match(findings[2].message, /\(selection aws_backup_selection\.by_tag\)/);
+  });
 });
