@@ -38,8 +38,9 @@ export default defineRule({
       const multi = evaluate(ctx.get(t, p.multi).resolved, isTrue).outcome;
       return logging === 'pass' && multi === 'pass';
     };
-    const others = ctx.ofType(tf ? TYPES.terraform : TYPES.cloudformation).filter((t) => t.id !== trail.id);
-    if (!others.some(coversAll)) {
+    // The trails that log in every Region, found once per template rather than once per trail.
+    const covering = ctx.memo(`cloudtrail-multi-region-logging:covering:${tf}`, () => ctx.ofType(tf ? TYPES.terraform : TYPES.cloudformation).filter(coversAll).map((t) => t.id));
+    if (!covering.some((id) => id !== trail.id)) {
       out.push(...expect(ctx, trail, p.multi, isTrue, { messageId: 'notMultiRegion', fixes: setFix(trail, p.multi, true, 'Record events in all Regions') }).map(asUnknown));
     }
     out.push(...expect(ctx, trail, p.global, (v) => !isFalse(v), { messageId: 'noGlobalEvents', absentPasses: true, fixes: setFix(trail, p.global, true, 'Include global service events') }).map(asUnknown));

@@ -104,7 +104,7 @@ function checkGlueWorkload(workload: Resource, ctx: RuleContext, kind: string, p
   const named = lookup.resolved.kind !== 'absent' && !(lookup.resolved.kind === 'known' && (lookup.resolved.value === null || lookup.resolved.value === ''));
   const configs = targetsOf(ctx, workload, prop, [tf ? SECURITY_CONFIGURATION.terraform : SECURITY_CONFIGURATION.cloudformation], ['Name']);
   if (!named) {
-    const existing = ctx.ofType(SECURITY_CONFIGURATION.cloudformation);
+    const existing = ctx.memo('ml-and-analytics-stores-cmk:glueSecurityConfigurations', () => ctx.ofType(SECURITY_CONFIGURATION.cloudformation));
     const fixes = existing.length === 1 ? setFix(workload, prop, { Ref: existing[0].id }, 'Use the template’s Glue security configuration') : [];
     return [{ status: 'fail', path: targetPath(workload, lookup, [prop]), messageId: 'glueNoSecurityConfiguration', data: { kind }, fixes }];
   }
