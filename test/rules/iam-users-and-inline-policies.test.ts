@@ -40,6 +40,14 @@ testRule(rule, {
         { address: 'aws_iam_role.app', values: { name: 'app', inline_policy: [] } },
       ),
     },
+    {
+      name: 'Terraform: users listed by name in an aws_iam_group_membership, without references',
+      plan: plan(
+        { address: 'aws_iam_user.carol', values: { name: 'carol' } },
+        { address: 'aws_iam_user.dan', values: { name: 'dan' } },
+        { address: 'aws_iam_group_membership.clinicians', values: { name: 'clinicians', group: 'clinicians', users: ['carol', 'dan'] } },
+      ),
+    },
   ],
   invalid: [
     {
