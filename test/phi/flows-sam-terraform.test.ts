@@ -157,6 +157,27 @@ testPhi('PHI propagation (Terraform plans)', [
     },
     protectsPhi: ['aws_kms_key.phi'],
   },
+  {
+    name: 'KMS key named by the separate encryption configuration of a PHI bucket (AWS provider v4+)',
+    plan: plan(
+      r('aws_s3_bucket.scans', { bucket: 'scans', tags: { DataClassification: 'PHI' } }),
+      r('aws_kms_key.scans', { description: 'scans' }),
+      r(
+        'aws_s3_bucket_server_side_encryption_configuration.scans',
+        { bucket: 'scans', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+        { bucket: ['aws_s3_bucket.scans.id', 'aws_s3_bucket.scans'], rule: ['aws_kms_key.scans.arn', 'aws_kms_key.scans'] },
+      ),
+      r('aws_kms_key.other', { description: 'other' }),
+      r('aws_s3_bucket.public', { bucket: 'public', tags: { DataClassification: 'public' } }),
+      r('aws_s3_bucket_server_side_encryption_configuration.public', { bucket: 'public' }, { bucket: ['aws_s3_bucket.public.id', 'aws_s3_bucket.public'], rule: ['aws_kms_key.other.arn', 'aws_kms_key.other'] }),
+    ),
+    expect: {
+      'aws_kms_key.scans': ['phi', at('aws_s3_bucket.scans', 0, 'tags.DataClassification'), at('aws_kms_key.scans', 2, 'rule')],
+      'aws_kms_key.other': ['no-phi', 'aws_kms_key.other@planned_values.root_module.resources.3'],
+    },
+    why: { 'aws_kms_key.scans': 'encrypts aws_s3_bucket.scans (through aws_s3_bucket_server_side_encryption_configuration.scans)' },
+    protectsPhi: ['aws_kms_key.scans'],
+  },
 ]);
 
 const SRC_TAG = at('aws_s3_bucket.src', 0, 'tags.DataClassification');

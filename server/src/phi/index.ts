@@ -107,20 +107,45 @@ function markKeys(model: TemplateModel, verdicts: Map<string, PhiVerdict>): void
     verdicts.set(keyId, { verdict: via.verdict, chain: [...via.chain, { resource: keyId, path, why }], protectsPhi: true });
   };
   let outgoing: Map<string, Edge[]> | undefined;
+  const edgesFrom = (id: string) => (outgoing ??= edgesBySource(model.edges)).get(id) ?? [];
   for (const edge of model.edges) {
     if (edge.kind === 'depends-on') continue;
     const from = model.byId.get(edge.from);
     const to = model.byId.get(edge.to);
-    const v = verdicts.get(edge.from);
-    if (!from || !to || !v || rank(v) === 0 || dataClassOf(from.type) === 'key') continue;
-    if (KEY_TYPES.has(to.type)) protect(to.id, v, edge.path, `${to.id} encrypts ${from.id}, which carries PHI`);
-    else if (ALIAS_TYPES.has(to.type)) {
-      for (const e of (outgoing ??= edgesBySource(model.edges)).get(to.id) ?? []) {
+    if (!from || !to || dataClassOf(from.type) === 'key' || !(KEY_TYPES.has(to.type) || ALIAS_TYPES.has(to.type))) continue;
+    const carrier = encryptedStore(from, verdicts, edgesFrom, model);
+    if (!carrier) continue;
+    const { v } = carrier;
+    const what = carrier.through ? `${carrier.store} (through ${carrier.through})` : carrier.store;
+    if (KEY_TYPES.has(to.type)) protect(to.id, v, edge.path, `${to.id} encrypts ${what}, which carries PHI`);
+    else {
+      for (const e of edgesFrom(to.id)) {
         const key = model.byId.get(e.to);
-        if (key && KEY_TYPES.has(key.type)) protect(key.id, v, edge.path, `${key.id} encrypts ${from.id} (through alias ${to.id}), which carries PHI`);
+        if (key && KEY_TYPES.has(key.type)) protect(key.id, v, edge.path, `${key.id} encrypts ${what} (through alias ${to.id}), which carries PHI`);
       }
     }
   }
+}
+
+/**
+ * Resources that hold a store's encryption settings apart from the store, by the attribute naming the store
+ * (AWS provider v4+ moved S3 default encryption out of aws_s3_bucket): the key they name encrypts that store.
+ */
+const ENCRYPTION_COMPANIONS: Record<string, string> = { aws_s3_bucket_server_side_encryption_configuration: 'bucket' };
+
+/** The PHI-carrying store a reference from `from` to a key encrypts: `from` itself, or the store its companion names. */
+function encryptedStore(from: Resource, verdicts: Map<string, PhiVerdict>, edgesFrom: (id: string) => Edge[], model: TemplateModel): { v: PhiVerdict; store: string; through?: string } | undefined {
+  const carries = (v?: PhiVerdict): v is PhiVerdict => v?.verdict === 'phi' || v?.verdict === 'possible';
+  const own = verdicts.get(from.id);
+  if (carries(own)) return { v: own, store: from.id };
+  const attribute = ENCRYPTION_COMPANIONS[from.type];
+  if (!attribute) return undefined;
+  for (const e of edgesFrom(from.id)) {
+    const store = model.byId.get(e.to);
+    const v = store && verdicts.get(store.id);
+    if (e.kind !== 'depends-on' && e.path[from.propertiesPath.length] === attribute && carries(v)) return { v, store: store!.id, through: from.id };
+  }
+  return undefined;
 }
 
 /** Every edge (depends-on included) by the resource it starts from, in model order. */
