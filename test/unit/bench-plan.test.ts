@@ -26,7 +26,7 @@ describe('bench: generated Terraform plan', () => {
     ]);
   });
 
-  it('encrypts each bucket through its referencing encryption configuration', () => {
+  it('finds each bucket encrypted by its encryption configuration (joined by reference and by name)', () => {
     assert.deepEqual(
       analysis.findings.filter((f) => f.ruleId === 's3-bucket-default-encryption').map((f) => f.resource),
       [],

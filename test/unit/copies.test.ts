@@ -1,7 +1,6 @@
 import { strict as assert } from 'assert';
-import { EngineContext } from '../../server/src/engine/context';
 import { lint } from '../../server/src/engine/lint';
-import { defaultRuleIndex } from '../../server/src/engine/registry';
+import { ruleWork } from '../harness/template-copies';
 import { plan, type PlanResource } from '../rules/plan-builder';
 
 // The joins between resources are indexed once per template (log destinations, flow logs, cluster members,
@@ -127,47 +126,6 @@ describe('many copies of a template', () => {
     sameAsAlone(planText, 'file:///copies.json', (f, k) => (JSON.parse(f)[3] as string).endsWith(`_c${k}`));
   });
 });
-
-/**
- * The work every rule does over a whole template, counted instead of timed: property lookups, plus every resource
- * and edge handed back by the context's type and edge queries (a scan over all resources of a type per resource
- * shows up here even when it reads nothing).
- */
-function ruleWork(text: string, uri: string): Map<string, number> {
-  const analysis = lint(text, uri);
-  const ctx = new EngineContext(analysis.model!, analysis.phi, 32);
-  const work = new Map<string, number>();
-  let current = '';
-  const count = (n: number) => work.set(current, (work.get(current) ?? 0) + n);
-  const get = ctx.get.bind(ctx);
-  const ofType = ctx.ofType.bind(ctx);
-  const edgesFrom = ctx.edgesFrom.bind(ctx);
-  const edgesTo = ctx.edgesTo.bind(ctx);
-  ctx.get = (resource, path) => (count(1), get(resource, path));
-  ctx.ofType = (...types) => {
-    const found = ofType(...types);
-    count(found.length);
-    return found;
-  };
-  ctx.edgesFrom = (id) => {
-    const found = edgesFrom(id);
-    count(found.length);
-    return found;
-  };
-  ctx.edgesTo = (id) => {
-    const found = edgesTo(id);
-    count(found.length);
-    return found;
-  };
-  const index = defaultRuleIndex();
-  for (const resource of analysis.model!.resources) {
-    for (const rule of index.forType(analysis.model!.family, resource.type)) {
-      current = rule.id;
-      rule.check(resource, ctx);
-    }
-  }
-  return work;
-}
 
 describe('rule work over many copies of a template', () => {
   for (const [name, text, uri] of [

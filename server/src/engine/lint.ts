@@ -147,7 +147,7 @@ function firstLine(text: string): string {
 }
 
 /** The rule's text for a message id, in the words of the template's family. */
-export function messageTemplate(rule: Rule, messageId: string, family: TemplateModel['family']): string {
+function messageTemplate(rule: Rule, messageId: string, family: TemplateModel['family']): string {
   return (family === 'terraform-plan' ? rule.terraformMessages?.[messageId] : undefined) ?? rule.messages[messageId] ?? messageId;
 }
 

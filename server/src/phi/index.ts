@@ -6,7 +6,7 @@ import type { TemplateModel } from '../model/model';
 import type { Resolver } from '../model/intrinsics';
 import { carriesData, dataClassOf } from './data-classes';
 import { declarationOf, templateDeclaration, type Declaration } from './declarations';
-import { dataLinks, type Link } from './links';
+import { dataLinks, edgesBySource, type Link } from './links';
 import { inferredStep } from './inference';
 
 export interface PhiInput {
@@ -146,13 +146,6 @@ function encryptedStore(from: Resource, verdicts: Map<string, PhiVerdict>, edges
     if (e.kind !== 'depends-on' && e.path[from.propertiesPath.length] === attribute && carries(v)) return { v, store: store!.id, through: from.id };
   }
   return undefined;
-}
-
-/** Every edge (depends-on included) by the resource it starts from, in model order. */
-function edgesBySource(edges: readonly Edge[]): Map<string, Edge[]> {
-  const out = new Map<string, Edge[]>();
-  for (const e of edges) (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e);
-  return out;
 }
 
 function fallback(r: Resource): PhiVerdict {

@@ -80,9 +80,8 @@ function roleAccess(model: TemplateModel): Access[] {
     for (const s of stores) set.add(s);
   };
   // Edges by source, once: filtering every edge per resource made this quadratic on large plans.
-  const outgoing = new Map<string, Edge[]>();
-  for (const e of model.edges) if (e.kind !== 'depends-on') (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
-  const edgesOf = (r: Resource, prop: string) => (outgoing.get(r.id) ?? []).filter((e) => relative(r, e)[0] === prop);
+  const outgoing = edgesBySource(model.edges);
+  const edgesOf = (r: Resource, prop: string) => (outgoing.get(r.id) ?? []).filter((e) => e.kind !== 'depends-on' && relative(r, e)[0] === prop);
   const documentStores = (r: Resource) => (POLICY_HOLDERS[r.type]?.document ?? []).flatMap((p) => edgesOf(r, p)).map((e) => e.to).filter((id) => carriesData(model.byId.get(id)?.type ?? ''));
   const holders = model.resources.filter((r) => POLICY_HOLDERS[r.type]);
   for (const h of holders) if (h.type === 'AWS::IAM::Role' || h.type === 'aws_iam_role') grant(h.id, documentStores(h));
@@ -132,5 +131,12 @@ function namedLogGroups(model: TemplateModel, resolver: Resolver): [Resource, Re
     const fn = m && functions.get(m[1]);
     if (fn) out.push([fn, group, [...group.propertiesPath, prop]]);
   }
+  return out;
+}
+
+/** Every edge (depends-on included) by the resource it starts from, in model order. */
+export function edgesBySource(edges: readonly Edge[]): Map<string, Edge[]> {
+  const out = new Map<string, Edge[]>();
+  for (const e of edges) (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e);
   return out;
 }
